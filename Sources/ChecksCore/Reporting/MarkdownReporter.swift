@@ -1,0 +1,5 @@
+public struct MarkdownReporter: Reporter {
+    public static let identifier = "markdown"
+    public init() {}
+    public func render(_ report: Report, context: ReportContext) -> String { "" }
+}

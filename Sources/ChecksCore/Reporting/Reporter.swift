@@ -1,0 +1,38 @@
+/// How a report should be rendered on this run.
+public struct ReportContext: Sendable {
+    /// ANSI colour in the text format; only on a terminal and never with `NO_COLOR`.
+    public var colour: Bool
+    /// The working directory, absolute, for formats that want URIs (SARIF).
+    public var workingDirectory: String
+
+    public init(colour: Bool = false, workingDirectory: String = "") {
+        self.colour = colour
+        self.workingDirectory = workingDirectory
+    }
+}
+
+/// Renders a whole `Report` as one output format. One type per format, one file per type.
+public protocol Reporter: Sendable {
+    /// The `--format` value that selects this reporter.
+    static var identifier: String { get }
+    init()
+    func render(_ report: Report, context: ReportContext) -> String
+}
+
+/// The registry: adding a format is one file and one line here.
+public enum Reporters {
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self,
+        JSONReporter.self,
+        GitHubReporter.self,
+        SARIFReporter.self,
+        JUnitReporter.self,
+        MarkdownReporter.self,
+    ]
+
+    public static var identifiers: [String] { all.map { $0.identifier } }
+
+    public static func named(_ identifier: String) -> (any Reporter)? {
+        all.first { $0.identifier == identifier }.map { $0.init() }
+    }
+}

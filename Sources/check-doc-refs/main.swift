@@ -1,0 +1,4 @@
+import ArgumentParser
+import ChecksCLI
+import DocChecks
+print("hi")
