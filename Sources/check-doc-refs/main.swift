@@ -1,4 +1,1 @@
-import ArgumentParser
-import ChecksCLI
-import DocChecks
-print("hi")
+CheckDocRefsCommand.main()

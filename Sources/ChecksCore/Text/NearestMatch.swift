@@ -1,0 +1,104 @@
+/// Finds the candidate closest to a misspelt word, for "did you mean …?" suggestions (config keys,
+/// anchors, file names, benchmark names).
+///
+/// Distance is Damerau-Levenshtein in its optimal-string-alignment form (insert, delete, substitute,
+/// swap two adjacent characters; each costs 1), counted on Unicode scalars. A candidate that differs
+/// from the query only in letter case scores 0.5, and in general case differences never cost more
+/// than half a step, so `Readme.md` beats `readme.mx` for the query `README.md`.
+public enum NearestMatch {
+    /// The candidate nearest to `query`, or nil when none is within the threshold.
+    ///
+    /// - Parameters:
+    ///   - query: the word as the user wrote it. An empty query has no suggestion.
+    ///   - candidates: every valid word; may number in the tens of thousands.
+    ///   - maxDistance: the largest edit distance accepted; by default
+    ///     `min(4, max(1, query.unicodeScalars.count / 3))`, so short words tolerate one typo.
+    /// - Returns: the best candidate; ties go to the smaller distance, then the shorter candidate
+    ///   (in Unicode scalars), then the lexicographically smaller one, so the answer never depends on
+    ///   the order of `candidates`.
+    public static func best(
+        for query: String, among candidates: some Sequence<String>, maxDistance: Int? = nil
+    ) -> String? {
+        let queryScalars = Array(query.unicodeScalars)
+        guard !queryScalars.isEmpty else { return nil }
+        let threshold = max(0, maxDistance ?? min(4, max(1, queryScalars.count / 3)))
+        let foldedQuery = Array(query.lowercased().unicodeScalars)
+        var scratch = Scratch()
+
+        // Scores are doubled distances so the half-step for case stays an integer.
+        var best: (candidate: String, score: Int, length: Int)?
+        for candidate in candidates {
+            // Nothing beats the query itself.
+            if best?.score == 0 { break }
+            // The cheap length check first: the distance is at least the difference in length,
+            // and most of a large candidate list fails it without any allocation.
+            let length = candidate.unicodeScalars.count
+            guard abs(length - queryScalars.count) <= threshold else { continue }
+
+            let foldedCandidate = Array(candidate.lowercased().unicodeScalars)
+            guard let folded = scratch.distance(foldedQuery, foldedCandidate, limit: threshold) else {
+                continue
+            }
+            let score: Int
+            if folded == 0 {
+                score = candidate == query ? 0 : 1
+            } else {
+                // Case-insensitive distance ≤ exact distance; they differ only when case matters,
+                // and then the case difference costs half a step instead of whole ones.
+                let exact = scratch.distance(queryScalars, Array(candidate.unicodeScalars), limit: folded)
+                score = exact == folded ? 2 * folded : 2 * folded + 1
+            }
+            if let current = best {
+                let better =
+                    score != current.score ? score < current.score
+                    : length != current.length ? length < current.length
+                    : candidate < current.candidate
+                if !better { continue }
+            }
+            best = (candidate, score, length)
+        }
+        return best?.candidate
+    }
+
+    /// Three reusable DP rows, so scoring thousands of candidates allocates nothing per candidate.
+    private struct Scratch {
+        var previous2: [Int] = []
+        var previous: [Int] = []
+        var current: [Int] = []
+
+        /// Optimal-string-alignment distance, or nil once it is certain to exceed `limit`.
+        mutating func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+            if abs(a.count - b.count) > limit { return nil }
+            if a.isEmpty { return b.count }
+            if b.isEmpty { return a.count }
+            let width = b.count + 1
+            if previous.count < width {
+                previous2 = Array(repeating: 0, count: width)
+                previous = Array(repeating: 0, count: width)
+                current = Array(repeating: 0, count: width)
+            }
+            for j in 0..<width { previous[j] = j }
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, previous2[j - 2] + 1)
+                    }
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                // Distances never shrink from one row to the next: a transposition from two rows up
+                // costs at least as much as the diagonal cell it skips, which lies in this row. So once
+                // a whole row exceeds the limit, the answer does too.
+                if rowMinimum > limit { return nil }
+                swap(&previous2, &previous)
+                swap(&previous, &current)
+            }
+            let result = previous[b.count]
+            return result <= limit ? result : nil
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// What a link destination points at, before anything is looked up.
+public enum LinkTarget: Sendable, Equatable {
+    /// `#fragment` in the same file ("" for a bare `#`).
+    case sameFile(fragment: String)
+    /// A path in this repository, root-relative and normalised; `fragment` and `query` are decoded.
+    case local(path: String, fragment: String?, query: String?)
+    /// A path that climbs above the repository root (`../../x`).
+    case escapesRoot(resolved: String)
+    /// `https:`, `mailto:` and any other scheme, or `//host`: not checked offline.
+    case external
+    /// Nothing to check (`[x]()`).
+    case empty
+
+    /// Classifies `destination`, written in the file at root-relative `sourcePath`.
+    ///
+    /// - `repository`: this repository on GitHub, so its own `blob`/`tree` URLs count as local files.
+    public static func parse(_ destination: String, sourcePath: String, repository: GitHubRepository?) -> LinkTarget {
+        let trimmed = destination.trimmingASCIISpaces()
+        if trimmed.isEmpty { return .empty }
+        if trimmed.hasPrefix("#") { return .sameFile(fragment: percentDecoded(String(trimmed.dropFirst()))) }
+        if trimmed.hasPrefix("//") { return .external }
+        if hasScheme(trimmed) {
+            if let repository, let path = repository.localPath(forURL: trimmed) {
+                return parse("/" + path, sourcePath: sourcePath, repository: nil)
+            }
+            return .external
+        }
+        var rest = Substring(trimmed)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = percentDecoded(String(rest[rest.index(after: hash)...]))
+            rest = rest[..<hash]
+        }
+        var query: String?
+        if let question = rest.firstIndex(of: "?") {
+            query = String(rest[rest.index(after: question)...])
+            rest = rest[..<question]
+        }
+        let rawPath = percentDecoded(String(rest))
+        if rawPath.isEmpty {
+            // `?plain=1#L3` alone still means this file.
+            return .local(path: sourcePath, fragment: fragment, query: query)
+        }
+        var components: [Substring] = []
+        if !rawPath.hasPrefix("/") {
+            components = sourcePath.split(separator: "/").dropLast()
+        }
+        for component in rawPath.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                if components.isEmpty { return .escapesRoot(resolved: rawPath) }
+                components.removeLast()
+            default: components.append(component)
+            }
+        }
+        return .local(path: components.joined(separator: "/"), fragment: fragment, query: query)
+    }
+
+    /// RFC 3986 scheme: a letter, then letters, digits, `+`, `-`, `.`, then `:`. A Windows drive
+    /// (`C:\`) is a single letter and is treated as a path.
+    static func hasScheme(_ text: String) -> Bool {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if scalar == ":" { return count > 1 }
+            let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+            let isOther = (scalar >= "0" && scalar <= "9") || scalar == "+" || scalar == "-" || scalar == "."
+            if count == 0 ? !isLetter : !(isLetter || isOther) { return false }
+            count += 1
+        }
+        return false
+    }
+
+    /// Decodes `%XX` escapes as UTF-8; leaves malformed escapes as they are.
+    public static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        var i = 0
+        while i < utf8.count {
+            if utf8[i] == 0x25, i + 2 < utf8.count, let high = hexValue(utf8[i + 1]), let low = hexValue(utf8[i + 2]) {
+                bytes.append(high << 4 | low)
+                i += 3
+            } else {
+                bytes.append(utf8[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30...0x39: b - 0x30
+        case 0x41...0x46: b - 0x41 + 10
+        case 0x61...0x66: b - 0x61 + 10
+        default: nil
+        }
+    }
+}
+
+/// This repository on GitHub, read from the `origin` remote.
+public struct GitHubRepository: Sendable, Equatable {
+    public var owner: String
+    public var name: String
+
+    public init(owner: String, name: String) {
+        self.owner = owner
+        self.name = name
+    }
+
+    /// `https://github.com/OWNER/REPO/blob|tree|raw/REF/path…` → `path…` (with its `#fragment`);
+    /// nil for any other URL. The ref is one path segment; branch names with `/` are not supported,
+    /// as in remark-validate-links.
+    public func localPath(forURL url: String) -> String? {
+        for prefix in ["https://github.com/", "http://github.com/", "https://www.github.com/"] where url.hasPrefix(prefix) {
+            let parts = url.dropFirst(prefix.count).split(separator: "/", maxSplits: 4, omittingEmptySubsequences: false)
+            guard parts.count >= 4,
+                  parts[0].lowercased() == owner.lowercased(),
+                  parts[1].lowercased() == name.lowercased() || parts[1].lowercased() == name.lowercased() + ".git",
+                  ["blob", "tree", "raw"].contains(parts[2]) else { return nil }
+            return parts.count == 5 ? String(parts[4]) : ""
+        }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingASCIISpaces() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" || first == "\n" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\n" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

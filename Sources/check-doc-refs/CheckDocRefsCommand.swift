@@ -1,0 +1,106 @@
+import ArgumentParser
+import ChecksCLI
+import ChecksCore
+import DocChecks
+import Foundation
+
+/// `check-doc-refs`: offline cross-reference check of a Markdown docs tree.
+struct CheckDocRefsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-doc-refs",
+        abstract: "Check links, images, heading anchors and reference definitions in Markdown, offline.",
+        discussion: "Exit codes: 0 clean, 1 findings at error severity, 2 bad input or configuration, 64 usage error.",
+        version: ToolkitVersion.current)
+
+    @Argument(help: "Markdown files or folders to check (default: docs if it exists, else .).")
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Repository root: /x links resolve here and nothing outside it is read (default: the git work tree, else the current folder).", valueName: "DIR"))
+    var root: String?
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Skip files matching this glob (repeatable; adds to config `exclude`).", valueName: "GLOB"))
+    var excludes: [String] = []
+
+    @Option(name: .customLong("ignore"), help: ArgumentHelp("Do not check targets matching this regex (repeatable; adds to config `ignore`).", valueName: "REGEX"))
+    var ignores: [String] = []
+
+    @Flag(help: "Also report Markdown files no other file links to (README.md and INDEX.md exempt).")
+    var orphans = false
+
+    @Flag(help: "List the rules and exit.")
+    var listRules = false
+
+    @OptionGroup var output: OutputOptions
+
+    static let configSchema: [String: ConfigValueKind] = ["exclude": .stringArray, "ignore": .stringArray, "orphans": .bool]
+
+    func run() throws {
+        if listRules {
+            for rule in DocRefsRules.all {
+                print("\(rule.id)\t\(rule.severity.rawValue)\t\(rule.summary)")
+            }
+            return
+        }
+        let tool = DocRefsChecker.toolName
+        try ToolRun.execute(tool: tool, output: output) {
+            let cwd = FileManager.default.currentDirectoryPath
+            let targets = paths.isEmpty ? [FileManager.default.fileExists(atPath: "docs") ? "docs" : "."] : paths
+            let rootPath = try resolveRoot(cwd: cwd, firstPath: targets[0])
+            let table = try ConfigurationFile.load(root: rootPath).table("doc-refs", schema: Self.configSchema)
+            let allExcludes = (table.strings("exclude") ?? []) + excludes
+            let allIgnores = (table.strings("ignore") ?? []) + ignores
+            let wantsOrphans = orphans || table.bool("orphans") == true
+            if output.printConfig {
+                ToolRun.printConfiguration([("doc-refs", [
+                    ("exclude", .strings(allExcludes)), ("ignore", .strings(allIgnores)), ("orphans", .bool(wantsOrphans)),
+                ])])
+                throw ExitCode.success
+            }
+            let repository = Git.originRemote(in: rootPath).flatMap(Git.gitHubRepository(fromRemote:))
+            let options = DocRefsOptions(
+                paths: targets, root: rootPath, workingDirectory: cwd,
+                exclude: try allExcludes.map(GlobPattern.init),
+                ignore: try allIgnores.map { pattern in
+                    do { return try NSRegularExpressionBox(pattern) } catch {
+                        throw ValidationFailure("invalid ignore regex '\(pattern)'")
+                    }
+                },
+                orphans: wantsOrphans,
+                repository: repository.map { GitHubRepository(owner: $0.owner, name: $0.repo) })
+            return try DocChecks.DocRefsChecker.run(options)
+        }
+    }
+
+    /// `--root`, else the git work tree holding the first path, else the current folder when it holds
+    /// that path, else the path's own folder.
+    private func resolveRoot(cwd: String, firstPath: String) throws -> String {
+        if let root {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationFailure("root not found: \(root)")
+            }
+            return absolute(root, cwd: cwd)
+        }
+        let first = absolute(firstPath, cwd: cwd)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) else {
+            throw ValidationFailure("path not found: \(firstPath)")
+        }
+        let folder = isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
+        if let top = Git.topLevel(of: folder) { return top }
+        if first == cwd || first.hasPrefix(cwd + "/") { return cwd }
+        return folder
+    }
+
+    private func absolute(_ path: String, cwd: String) -> String {
+        let joined = path.hasPrefix("/") ? path : cwd + "/" + path
+        return (joined as NSString).standardizingPath
+    }
+}
+
+/// A bad argument value found while running (exit 2, one line).
+struct ValidationFailure: Error, LocalizedError {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var errorDescription: String? { message }
+}
