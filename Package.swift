@@ -33,6 +33,6 @@ let package = Package(
         .testTarget(name: "ChecksCoreTests", dependencies: ["ChecksCore", "ChecksTestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "ChecksTestSupport"]),
         .testTarget(name: "DocChecksTests", dependencies: ["DocChecks", "ChecksTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["ChecksTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["ChecksTestSupport", "check-doc-refs"]),
     ]
 )

@@ -52,10 +52,13 @@ public enum Git {
         return files.sorted()
     }
 
-    /// The URL of the `origin` remote after `insteadOf` rewriting (`git remote get-url origin`), or
-    /// nil when there is none or git is unavailable.
+    /// The URL of the `origin` remote as configured (`git config --get remote.origin.url`), or nil
+    /// when there is none or git is unavailable.
+    ///
+    /// The configured URL, not `git remote get-url`: `url.<base>.insteadOf` rules rewrite the
+    /// transport (a mirror, https → ssh) but not which repository this is.
     public static func originRemote(in root: String) -> String? {
-        guard let result = try? run(["-C", root, "remote", "get-url", "origin"]), result.status == 0 else {
+        guard let result = try? run(["-C", root, "config", "--get", "remote.origin.url"]), result.status == 0 else {
             return nil
         }
         let url = trimmingLineEnd(String(decoding: result.stdout, as: UTF8.self))

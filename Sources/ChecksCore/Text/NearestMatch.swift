@@ -22,7 +22,11 @@ public enum NearestMatch {
         let queryScalars = Array(query.unicodeScalars)
         guard !queryScalars.isEmpty else { return nil }
         let threshold = max(0, maxDistance ?? min(4, max(1, queryScalars.count / 3)))
-        let foldedQuery = Array(query.lowercased().unicodeScalars)
+        var foldedQuery: [UInt32] = []
+        fold(query, into: &foldedQuery)
+        let exactQuery = queryScalars.map(\.value)
+        var foldedCandidate: [UInt32] = []
+        var exactCandidate: [UInt32] = []
         var scratch = Scratch()
 
         // Scores are doubled distances so the half-step for case stays an integer.
@@ -35,7 +39,7 @@ public enum NearestMatch {
             let length = candidate.unicodeScalars.count
             guard abs(length - queryScalars.count) <= threshold else { continue }
 
-            let foldedCandidate = Array(candidate.lowercased().unicodeScalars)
+            fold(candidate, into: &foldedCandidate)
             guard let folded = scratch.distance(foldedQuery, foldedCandidate, limit: threshold) else {
                 continue
             }
@@ -45,7 +49,9 @@ public enum NearestMatch {
             } else {
                 // Case-insensitive distance ≤ exact distance; they differ only when case matters,
                 // and then the case difference costs half a step instead of whole ones.
-                let exact = scratch.distance(queryScalars, Array(candidate.unicodeScalars), limit: folded)
+                exactCandidate.removeAll(keepingCapacity: true)
+                exactCandidate.append(contentsOf: candidate.unicodeScalars.lazy.map(\.value))
+                let exact = scratch.distance(exactQuery, exactCandidate, limit: folded)
                 score = exact == folded ? 2 * folded : 2 * folded + 1
             }
             if let current = best {
@@ -60,6 +66,20 @@ public enum NearestMatch {
         return best?.candidate
     }
 
+    /// Lower-cases `text` into `buffer` as scalar values, reusing its storage; ASCII, the common
+    /// case for keys, anchors and paths, takes a fast path without allocating a String.
+    private static func fold(_ text: String, into buffer: inout [UInt32]) {
+        buffer.removeAll(keepingCapacity: true)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                buffer.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+            } else {
+                buffer.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars.lazy.map(\.value))
+            }
+        }
+    }
+
     /// Three reusable DP rows, so scoring thousands of candidates allocates nothing per candidate.
     private struct Scratch {
         var previous2: [Int] = []
@@ -67,7 +87,7 @@ public enum NearestMatch {
         var current: [Int] = []
 
         /// Optimal-string-alignment distance, or nil once it is certain to exceed `limit`.
-        mutating func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        mutating func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
             if abs(a.count - b.count) > limit { return nil }
             if a.isEmpty { return b.count }
             if b.isEmpty { return a.count }

@@ -99,6 +99,9 @@ import Testing
         #expect(Git.originRemote(in: tree.path) == nil)
         try tree.git("remote", "add", "origin", "git@github.com:octo/hello.git")
         #expect(Git.originRemote(in: tree.path) == "git@github.com:octo/hello.git")
+        // An insteadOf rewrite (a mirror) changes the transport, not the repository's identity.
+        try tree.git("config", "url./srv/mirror/.insteadOf", "git@github.com:")
+        #expect(Git.originRemote(in: tree.path) == "git@github.com:octo/hello.git")
     }
 
     @Test func originRemoteOutsideARepositoryIsNil() throws {
