@@ -14,48 +14,68 @@ public enum DocRefsChecker {
         let files = try FileDiscovery.files(
             under: absolutePaths, root: root, extensions: ["md", "markdown"], exclude: options.exclude)
 
-        // Parse every file once; unreadable ones become findings, not a failed run.
-        let parsed: [Result<MarkdownDocument, Error>] = parallelMap(count: files.count) { index in
-            Result { MarkdownDocument.parse(try RegularFileReader.read(root + "/" + files[index])) }
+        // Parse every file once, in parallel; unreadable ones become findings, not a failed run.
+        let parsed = parallelMap(count: files.count) { index -> ParsedFile in
+            do {
+                let document = MarkdownDocument.parse(try RegularFileReader.read(root + "/" + files[index]))
+                return ParsedFile(document: document, anchors: MarkdownCatalog.Anchors(document), error: nil)
+            } catch {
+                return ParsedFile(document: nil, anchors: nil, error: error)
+            }
         }
         let catalog = MarkdownCatalog(root: root)
+        catalog.add(zip(files, parsed).compactMap { path, file in file.anchors.map { (path, $0) } })
         var markdownByName: [String: [String]] = [:]
-        for (path, result) in zip(files, parsed) {
-            if case .success(let document) = result { catalog.add(document, path: path) }
-            markdownByName[RelativePath.name(of: path).lowercased(), default: []].append(path)
-        }
+        for path in files { markdownByName[RelativePath.name(of: path).lowercased(), default: []].append(path) }
+
         let resolver = LinkResolver(
             paths: PathLookup(root: root), catalog: catalog, lineCounts: LineCountCache(root: root),
             repository: options.repository, ignore: options.ignore, markdownByName: markdownByName)
         let rules = DocRefsRules.all.filter { !$0.isOptIn || ($0.id == OrphanRule.id && options.orphans) }.map { $0.init() }
-        let display = DisplayPaths(root: root, workingDirectory: options.workingDirectory)
+        let treeRules = rules.filter { type(of: $0).isOptIn }
+        let display = DisplayPaths(root: root, workingDirectory: cwd)
 
-        let checked = parallelMap(count: files.count) { index -> CheckedFile? in
-            guard case .success(let document) = parsed[index] else { return nil }
+        // Resolve and judge each file in parallel; keep the resolved file only when a tree rule needs it.
+        let results = parallelMap(count: files.count) { index -> FileResult in
             let path = files[index]
-            let links = document.links.map { resolver.resolve($0, in: path) }
-            return CheckedFile(path: path, displayPath: display.path(for: path), document: document, links: links)
-        }
-        let findings: [[Diagnostic]] = parallelMap(count: checked.count) { index in
-            guard let file = checked[index] else { return [] }
-            return rules.flatMap { $0.check(file) }.filter { !file.document.isSuppressed(line: $0.line) }
+            let displayPath = display.path(for: path)
+            guard let document = parsed[index].document else {
+                let error = parsed[index].error
+                return FileResult(diagnostics: [Diagnostic(
+                    rule: "unreadable-file", severity: .error, file: displayPath, line: 1, column: 1,
+                    message: (error as? LocalizedError)?.errorDescription ?? "cannot read \(path)")], checkedLinks: 0, file: nil)
+            }
+            let file = CheckedFile(
+                path: path, displayPath: displayPath, document: document,
+                links: document.links.map { resolver.resolve($0, in: path) })
+            let diagnostics = rules.flatMap { $0.check(file) }.filter { !document.isSuppressed(line: $0.line) }
+            return FileResult(
+                diagnostics: diagnostics, checkedLinks: file.links.count { $0.isChecked },
+                file: treeRules.isEmpty ? nil : file)
         }
 
-        var diagnostics = findings.flatMap { $0 }
-        let tree = checked.compactMap { $0 }
-        diagnostics += rules.flatMap { $0.check(tree: tree) }
-        for (path, result) in zip(files, parsed) {
-            if case .failure(let error) = result {
-                diagnostics.append(Diagnostic(
-                    rule: "unreadable-file", severity: .error, file: display.path(for: path), line: 1, column: 1,
-                    message: (error as? LocalizedError)?.errorDescription ?? "cannot read \(path)"))
-            }
+        var diagnostics = results.flatMap(\.diagnostics)
+        if !treeRules.isEmpty {
+            let tree = results.compactMap(\.file)
+            diagnostics += treeRules.flatMap { $0.check(tree: tree) }
         }
-        let linkCount = tree.reduce(0) { $0 + $1.links.count { $0.isChecked } }
         return Report(
             tool: toolName, version: ToolkitVersion.current, diagnostics: diagnostics,
-            counts: [("files", files.count), ("links", linkCount)],
+            counts: [("files", files.count), ("links", results.reduce(0) { $0 + $1.checkedLinks })],
             ruleDescriptions: DocRefsRules.descriptions.merging(["unreadable-file": "a Markdown file could not be read"]) { a, _ in a })
+    }
+
+    private struct ParsedFile: @unchecked Sendable {
+        var document: MarkdownDocument?
+        var anchors: MarkdownCatalog.Anchors?
+        /// Errors from reading are `LocalizedError` values with no shared state.
+        var error: Error?
+    }
+
+    private struct FileResult: Sendable {
+        var diagnostics: [Diagnostic]
+        var checkedLinks: Int
+        var file: CheckedFile?
     }
 }
 

@@ -24,6 +24,20 @@ public struct HeadingSlugger: Sendable {
 
     /// The slug without de-duplication: lower-case, delete what the regex deletes, each space to `-`.
     public static func slug(_ text: String) -> String {
+        // Most headings are ASCII: lower-case and filter the bytes directly, without the Unicode tables.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x20: bytes.append(0x2D)
+                case 0x41...0x5A: bytes.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2D: bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {

@@ -109,6 +109,17 @@ extension ReferenceDefinition {
     /// CommonMark label matching: Unicode case fold (approximated by lower-casing), leading and trailing
     /// whitespace stripped, inner runs of whitespace collapsed to one space.
     public static func key(for label: String) -> String {
+        // The common case, a short ASCII label with single spaces, needs only lower-casing.
+        let utf8 = label.utf8
+        var previous: UInt8 = 0x20
+        var simple = utf8.last != 0x20
+        for byte in utf8 where simple {
+            simple = byte < 0x80 && byte != 0x09 && byte != 0x0A && byte != 0x0D && !(byte == 0x20 && previous == 0x20)
+            previous = byte
+        }
+        if simple {
+            return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         var out = ""
         var pendingSpace = false
         for scalar in label.unicodeScalars {

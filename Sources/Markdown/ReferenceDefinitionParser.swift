@@ -91,7 +91,7 @@ enum ReferenceDefinitionParser {
 
     /// Backslash escapes of ASCII punctuation (CommonMark §2.4).
     private static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
+        guard text.utf8.contains(0x5C) else { return text }  // backslash
         var out = ""
         var escaped = false
         for ch in text {

@@ -115,9 +115,11 @@ public enum FileDiscovery {
 
         func hasWantedExtension(_ relative: String) -> Bool {
             if extensions.isEmpty { return true }
-            let name = relative.split(separator: "/").last ?? Substring(relative)
-            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-            return extensions.contains(name[name.index(after: dot)...].lowercased())
+            let utf8 = relative.utf8
+            let nameStart = utf8.lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
+            guard let dot = utf8[nameStart...].lastIndex(of: 0x2E), dot != nameStart else { return false }
+            let ext = String(decoding: utf8[utf8.index(after: dot)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return extensions.contains(ext)
         }
 
         /// Whether `path` is a regular file, or a symlink whose real target is a regular file inside
@@ -154,11 +156,22 @@ public enum FileDiscovery {
             guard stat(folder, &info) == 0 else { return }
             guard visited.insert(FolderIdentity(info)).inserted else { return }
 
-            for name in try FileDiscovery.entries(of: folder, display: relative.isEmpty ? "." : relative) {
+            for (name, type) in try FileDiscovery.entries(of: folder, display: relative.isEmpty ? "." : relative) {
                 // Dot-folders hold tooling state (.git, .venv, .build) and dot-files are not documents.
                 if name.hasPrefix(".") { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
+                // readdir's type answers for plain files and folders without a system call; only
+                // symlinks and file systems that do not fill it in need lstat.
+                if type == UInt8(DT_REG) {
+                    if wants(childRelative) { found.insert(childRelative) }
+                    continue
+                }
                 var childPath = folder + "/" + name
+                if type == UInt8(DT_DIR) {
+                    if exclude.contains(where: { $0.matches(childRelative + "/") }) { continue }
+                    try walk(childPath, relative: childRelative)
+                    continue
+                }
                 guard lstat(childPath, &info) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFLNK {
                     // Follow a symlink only to a target inside the root; a loop or dangling link has
@@ -192,20 +205,20 @@ public enum FileDiscovery {
         }
     }
 
-    /// The names in a folder, sorted, without `.` and `..`.
-    private static func entries(of folder: String, display: String) throws -> [String] {
+    /// The names in a folder with their `d_type`, sorted by name, without `.` and `..`.
+    private static func entries(of folder: String, display: String) throws -> [(name: String, type: UInt8)] {
         guard let stream = opendir(folder) else {
             throw FileDiscoveryError.unreadable(path: display, reason: systemReason(errno))
         }
         defer { closedir(stream) }
-        var names: [String] = []
+        var names: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { names.append((name, entry.pointee.d_type)) }
         }
-        return names.sorted()
+        return names.sorted { $0.name < $1.name }
     }
 
     private static func absolute(_ path: String, in directory: String) -> String {

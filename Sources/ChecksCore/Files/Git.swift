@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -15,6 +14,9 @@ public enum Git {
     /// The top folder of the work tree containing `directory` (`git rev-parse --show-toplevel`),
     /// or nil outside a work tree, inside a `.git` folder, or when git is not installed.
     public static func topLevel(of directory: String) -> String? {
+        // Starting git costs milliseconds; a folder with no `.git` above it (and no GIT_DIR) is not
+        // in a work tree, which is the common case for unpacked trees and temporary folders.
+        guard ProcessInfo.processInfo.environment["GIT_DIR"] != nil || hasGitEntry(above: directory) else { return nil }
         guard let result = try? run(["-C", directory, "rev-parse", "--show-toplevel"]),
             result.status == 0
         else { return nil }
@@ -120,43 +122,27 @@ public enum Git {
     /// Runs git with `arguments` and waits for it.
     static func run(_ arguments: [String]) throws -> Output {
         guard let executable = executablePath() else { throw GitError.gitNotFound }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         // Never wait for a credential prompt or take the index lock just to read.
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_OPTIONAL_LOCKS"] = "0"
-        process.environment = environment
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
         do {
-            try process.run()
-        } catch {
-            throw GitError.launchFailed(executable: executable, reason: error.localizedDescription)
+            let output = try ChildProcess.run(executable, arguments, environment: environment)
+            return Output(status: output.status, stdout: output.stdout, stderr: output.stderr)
+        } catch ChildProcess.SpawnError.failed(let reason) {
+            throw GitError.launchFailed(executable: executable, reason: reason)
         }
-        // stderr is drained on another thread while this one reads stdout to the end, and only then
-        // do we wait: git blocks once a pipe's buffer (64 KiB) is full, so waiting first, or reading
-        // one pipe while the other fills, would deadlock on a large repository.
-        let stderrData = PipeContents()
-        let stderrDone = DispatchSemaphore(value: 0)
-        let stderrHandle = stderr.fileHandleForReading
-        DispatchQueue.global().async {
-            stderrData.data = stderrHandle.readDataToEndOfFile()
-            stderrDone.signal()
-        }
-        let stdoutData = stdout.fileHandleForReading.readDataToEndOfFile()
-        stderrDone.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: stdoutData, stderr: stderrData.data)
     }
 
-    /// A box the stderr reader fills; the semaphore orders its write before the read.
-    private final class PipeContents: @unchecked Sendable {
-        var data = Data()
+    /// True when `directory` or one of its parents holds a `.git` folder or file (worktrees, submodules).
+    private static func hasGitEntry(above directory: String) -> Bool {
+        var folder = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+        while true {
+            var info = stat()
+            if lstat(folder + "/.git", &info) == 0 { return true }
+            guard let slash = folder.lastIndex(of: "/"), folder != "/" else { return false }
+            folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
+        }
     }
 
     /// `git` from PATH, else the usual install locations.

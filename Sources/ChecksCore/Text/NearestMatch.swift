@@ -87,29 +87,40 @@ public enum NearestMatch {
         var current: [Int] = []
 
         /// Optimal-string-alignment distance, or nil once it is certain to exceed `limit`.
+        ///
+        /// Only the band of cells with |i - j| ≤ limit is computed: a cell outside it needs more than
+        /// `limit` insertions or deletions. The cells just outside the band hold `limit + 1`, so they
+        /// can never win a minimum that matters.
         mutating func distance(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int? {
             if abs(a.count - b.count) > limit { return nil }
             if a.isEmpty { return b.count }
             if b.isEmpty { return a.count }
             let width = b.count + 1
-            if previous.count < width {
-                previous2 = Array(repeating: 0, count: width)
-                previous = Array(repeating: 0, count: width)
-                current = Array(repeating: 0, count: width)
+            if previous.count < width + 1 {
+                previous2 = Array(repeating: 0, count: width + 1)
+                previous = Array(repeating: 0, count: width + 1)
+                current = Array(repeating: 0, count: width + 1)
             }
+            let outside = limit + 1
             for j in 0..<width { previous[j] = j }
             for i in 1...a.count {
-                current[0] = i
-                var rowMinimum = i
-                for j in 1...b.count {
-                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                        value = min(value, previous2[j - 2] + 1)
+                let low = max(1, i - limit)
+                let high = min(b.count, i + limit)
+                current[low - 1] = low == 1 ? i : outside
+                var rowMinimum = current[low - 1]
+                if low <= high {
+                    for j in low...high {
+                        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                            value = min(value, previous2[j - 2] + 1)
+                        }
+                        current[j] = value
+                        rowMinimum = min(rowMinimum, value)
                     }
-                    current[j] = value
-                    rowMinimum = min(rowMinimum, value)
                 }
+                // The next row reads one column past this row's band.
+                if high < b.count { current[high + 1] = outside }
                 // Distances never shrink from one row to the next: a transposition from two rows up
                 // costs at least as much as the diagonal cell it skips, which lies in this row. So once
                 // a whole row exceeds the limit, the answer does too.

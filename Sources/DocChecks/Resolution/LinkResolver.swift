@@ -70,7 +70,7 @@ public struct LinkResolver: Sendable {
         guard MarkdownFiles.isMarkdown(anchorFile), let anchors = catalog.anchors(of: anchorFile) else { return }
         result.anchorFile = anchorFile
         if anchors.exact.contains(fragment) { return }
-        if let actual = anchors.byLowercase[fragment.lowercased()] {
+        if let actual = anchors.matchIgnoringCase(fragment) {
             result.fragmentProblem = .anchorCase(fragment: fragment, actual: actual)
             return
         }

@@ -73,7 +73,8 @@ public enum LinkTarget: Sendable, Equatable {
 
     /// Decodes `%XX` escapes as UTF-8; leaves malformed escapes as they are.
     public static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(0x25) else { return text }  // '%'
+
         var bytes: [UInt8] = []
         let utf8 = Array(text.utf8)
         var i = 0
@@ -127,6 +128,9 @@ public struct GitHubRepository: Sendable, Equatable {
 
 extension String {
     func trimmingASCIISpaces() -> String {
+        guard let first = utf8.first, let last = utf8.last,
+              first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A
+        else { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" || first == "\n" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" || last == "\n" { scalars.removeLast() }

@@ -8,16 +8,18 @@ public final class MarkdownCatalog: @unchecked Sendable {
     /// What a link into a Markdown file needs to know about it.
     public struct Anchors: Sendable {
         public var exact: Set<String>
-        /// Lower-cased anchor → the anchor as GitHub spells it, for `anchor-case`.
-        public var byLowercase: [String: String]
         public var lineCount: Int
 
-        init(_ document: MarkdownDocument) {
+        public init(_ document: MarkdownDocument) {
             exact = document.anchors
-            var lower: [String: String] = [:]
-            for anchor in exact.sorted() where lower[anchor.lowercased()] == nil { lower[anchor.lowercased()] = anchor }
-            byLowercase = lower
             lineCount = document.lineCount
+        }
+
+        /// The anchor that equals `fragment` when letter case is ignored (for `anchor-case`). Only asked
+        /// after an exact miss, so it is not worth an index built for every file.
+        public func matchIgnoringCase(_ fragment: String) -> String? {
+            let lower = fragment.lowercased()
+            return exact.filter { $0.lowercased() == lower }.min()
         }
     }
 
@@ -30,9 +32,14 @@ public final class MarkdownCatalog: @unchecked Sendable {
     }
 
     public func add(_ document: MarkdownDocument, path: String) {
-        let anchors = Anchors(document)
+        add([(path, Anchors(document))])
+    }
+
+    /// Adds many files under one lock (their anchors were built in parallel).
+    public func add(_ entries: [(String, Anchors)]) {
         lock.lock()
-        anchorsByPath[path] = anchors
+        anchorsByPath.reserveCapacity(anchorsByPath.count + entries.count)
+        for (path, anchors) in entries { anchorsByPath[path] = anchors }
         lock.unlock()
     }
 

@@ -73,6 +73,43 @@ import Testing
         #expect(NearestMatch.best(for: "ignor", among: ["ignore": 1].keys) == "ignore")
     }
 
+    /// The textbook optimal-string-alignment recurrence, full table, no cut-offs.
+    private static func referenceDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
+    @Test(arguments: 0..<5)
+    func agreesWithTheReferenceDistance(limit: Int) {
+        // A fixed linear congruential generator: the same strings on every run.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(limit)
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("abc")
+        func word() -> String { String((0..<next(9)).map { _ in alphabet[next(alphabet.count)] }) }
+        for _ in 0..<400 {
+            let query = word()
+            let candidate = word()
+            guard !query.isEmpty else { continue }
+            let distance = Self.referenceDistance(Array(query), Array(candidate))
+            let found = NearestMatch.best(for: query, among: [candidate], maxDistance: limit)
+            #expect((found != nil) == (distance <= limit), "\(query) ~ \(candidate): \(distance)")
+        }
+    }
+
     @Test func manyCandidates() {
         // 60 000 headings-like names; the answer is in the middle.
         var candidates = (0..<60_000).map { "section-\($0)-overview" }
