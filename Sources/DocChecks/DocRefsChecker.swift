@@ -45,9 +45,19 @@ public enum DocRefsChecker {
                     rule: "unreadable-file", severity: .error, file: displayPath, line: 1, column: 1,
                     message: (error as? LocalizedError)?.errorDescription ?? "cannot read \(path)")], checkedLinks: 0, file: nil)
             }
-            let file = CheckedFile(
-                path: path, displayPath: displayPath, document: document,
-                links: document.links.map { resolver.resolve($0, in: path) })
+            // Files repeat their targets (reference definitions, tables of contents): resolve each
+            // distinct destination once per file.
+            var memo: [String: ResolvedLink] = [:]
+            let links = document.links.map { link -> ResolvedLink in
+                if var known = memo[link.destination] {
+                    known.link = link
+                    return known
+                }
+                let resolved = resolver.resolve(link, in: path)
+                memo[link.destination] = resolved
+                return resolved
+            }
+            let file = CheckedFile(path: path, displayPath: displayPath, document: document, links: links)
             let diagnostics = rules.flatMap { $0.check(file) }.filter { !document.isSuppressed(line: $0.line) }
             return FileResult(
                 diagnostics: diagnostics, checkedLinks: file.links.count { $0.isChecked },

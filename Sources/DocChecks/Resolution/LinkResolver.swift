@@ -12,6 +12,8 @@ public struct LinkResolver: Sendable {
     let ignore: [NSRegularExpressionBox]
     /// Every checked Markdown file by lower-cased name, for "moved file" suggestions.
     let markdownByName: [String: [String]]
+    /// Path suggestions by missing path: many files cite the same missing target.
+    let suggestions = SuggestionCache()
 
     public func resolve(_ link: MarkdownLink, in sourcePath: String) -> ResolvedLink {
         var result = ResolvedLink(link: link, isChecked: true)
@@ -39,7 +41,7 @@ public struct LinkResolver: Sendable {
                 checkFragment(fragment, query: query, path: onDisk, isDirectory: kind == .directory, into: &result)
             case let .missing(parent, missingName):
                 result.fileProblem = .missing(path: path)
-                if let suggested = suggestPath(for: path, parent: parent, missingName: missingName) {
+                if let suggested = suggestions.value(for: path, compute: { suggestPath(for: path, parent: parent, missingName: missingName) }) {
                     result.suggestion = suggestionText(suggested, fragment: fragment, from: sourcePath)
                 }
             case .outsideRoot:
@@ -126,5 +128,25 @@ public struct NSRegularExpressionBox: @unchecked Sendable {
 
     public func matches(_ text: String) -> Bool {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
+
+/// Memoises path suggestions across files and threads.
+final class SuggestionCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: String?] = [:]
+
+    func value(for key: String, compute: () -> String?) -> String? {
+        lock.lock()
+        if let known = values[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let value = compute()
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+        return value
     }
 }
