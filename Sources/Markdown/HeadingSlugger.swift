@@ -25,18 +25,21 @@ public struct HeadingSlugger: Sendable {
     /// The slug without de-duplication: lower-case, delete what the regex deletes, each space to `-`.
     public static func slug(_ text: String) -> String {
         // Most headings are ASCII: lower-case and filter the bytes directly, without the Unicode tables.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            for byte in text.utf8 {
-                switch byte {
-                case 0x20: bytes.append(0x2D)
-                case 0x41...0x5A: bytes.append(byte | 0x20)
-                case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2D: bytes.append(byte)
-                default: break
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                var count = 0
+                for byte in utf8 {
+                    switch byte {
+                    case 0x20: buffer[count] = 0x2D
+                    case 0x41...0x5A: buffer[count] = byte | 0x20
+                    case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2D: buffer[count] = byte
+                    default: continue
+                    }
+                    count += 1
                 }
+                return count
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {

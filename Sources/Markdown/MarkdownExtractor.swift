@@ -60,19 +60,22 @@ private struct Walker {
         let start = frontMatterLines > 0 ? min(source.lines.lineStarts[frontMatterLines], source.bytes.count) : 0
         let body = UnsafeBufferPointer(rebasing: source.bytes[start...])
         let lineOffset = frontMatterLines
-        // An empty body still parses (to an empty document), so cmark always gets a valid pointer.
-        let parsed: OpaquePointer? = body.isEmpty
-            ? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
-            : body.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: body.count) {
-                    cmark_parse_document($0, body.count, CMARK_OPT_DEFAULT)
-                }
-            } ?? nil
-        guard let root = parsed else {
+        // Everything cmark allocates for this document lives in this thread's arena and is released
+        // in one step when the walk is done (CCmark/shim.h says why); the parser frees into it too.
+        defer { ccmark_arena_reset() }
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, ccmark_arena_allocator()) else {
             finish()
             return
         }
-        defer { cmark_node_free(root) }
+        defer { cmark_parser_free(parser) }
+        if let base = body.baseAddress, !body.isEmpty {
+            base.withMemoryRebound(to: CChar.self, capacity: body.count) { cmark_parser_feed(parser, $0, body.count) }
+        }
+        // The tree is never freed node by node: the arena reset above releases it whole.
+        guard let root = cmark_parser_finish(parser) else {
+            finish()
+            return
+        }
         guard let iterator = cmark_iter_new(root) else {
             finish()
             return
@@ -336,7 +339,12 @@ private struct Walker {
                 line += 1
             }
         }
+        // Without definitions only `[x][y]` and `[x][]` matter (undefined references), and both
+        // contain "][": most paragraphs can be skipped after one memchr-speed search.
+        let needsShortcuts = !document.definitions.isEmpty
         for range in inlineRanges {
+            guard needsShortcuts ? source.find([0x5D], in: range) != nil : source.find([0x5D, 0x5B], in: range) != nil
+            else { continue }
             for match in ReferenceUseScanner.scan(source.bytes, range: range) {
                 document.referenceUses.append(ReferenceUse(
                     form: match.form, label: match.label, key: ReferenceDefinition.key(for: match.label),

@@ -1,4 +1,9 @@
 import ChecksCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The bytes of one file with its line table: the one place that turns byte offsets into the
 /// (line, scalar column) positions diagnostics use.
@@ -73,16 +78,17 @@ struct SourceText {
 
     /// First occurrence of `needle` in `range`, as a byte offset.
     func find(_ needle: [UInt8], in range: Range<Int>) -> Int? {
-        guard let first = needle.first, !needle.isEmpty, range.count >= needle.count else { return nil }
+        guard let first = needle.first, range.count >= needle.count, let base = bytes.baseAddress else { return nil }
         var i = range.lowerBound
         let last = range.upperBound - needle.count
         while i <= last {
-            if bytes[i] == first {
-                var k = 1
-                while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
+            // memchr jumps to the next candidate first byte a word at a time.
+            guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < needle.count, bytes[offset + k] == needle[k] { k += 1 }
+            if k == needle.count { return offset }
+            i = offset + 1
         }
         return nil
     }

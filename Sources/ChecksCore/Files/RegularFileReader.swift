@@ -31,20 +31,23 @@ public enum RegularFileReader {
         guard fstat(fd, &info) == 0 else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError.notRegularFile(path) }
         let size = Int(info.st_size)
-        var buffer = [UInt8](repeating: 0, count: max(size, 0))
-        var filled = 0
-        while filled < size {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                posixRead(fd, raw.baseAddress.map { $0 + filled }, size - filled)
+        var failure: Int32 = 0
+        // Read straight into uninitialised storage: zero-filling first would touch every byte twice.
+        let buffer = [UInt8](unsafeUninitializedCapacity: max(size, 0)) { storage, initialized in
+            var filled = 0
+            while filled < size {
+                let n = posixRead(fd, storage.baseAddress.map { $0 + filled }, size - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }  // the file shrank while we read it
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadError.unreadable(path, reason: String(cString: strerror(errno)))
-            }
-            if n == 0 { break }  // the file shrank while we read it
-            filled += n
+            initialized = filled
         }
-        if filled < size { buffer.removeSubrange(filled...) }
+        if failure != 0 { throw ReadError.unreadable(path, reason: String(cString: strerror(failure))) }
         return buffer
     }
 }

@@ -97,9 +97,10 @@ public struct LinkResolver: Sendable {
         let prefix = parent.isEmpty ? "" : parent + "/"
         let isLast = prefix + missingName == path
         let names = paths.names(in: parent)
-        if isLast, missingName.lowercased().hasSuffix(".html") {
-            let md = String(missingName.dropLast(5)) + ".md"
-            if names.contains(md) { return prefix + md }
+        if isLast {
+            // Site generators publish `x.md` as `x.html` or `x/`, and authors link to those forms.
+            let stem = missingName.lowercased().hasSuffix(".html") ? String(missingName.dropLast(5)) : missingName
+            if names.contains(stem + ".md") { return prefix + stem + ".md" }
         }
         if let near = NearestMatch.best(for: missingName, among: names) {
             return isLast ? prefix + near : nil

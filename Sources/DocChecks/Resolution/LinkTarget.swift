@@ -41,20 +41,42 @@ public enum LinkTarget: Sendable, Equatable {
             // `?plain=1#L3` alone still means this file.
             return .local(path: sourcePath, fragment: fragment, query: query)
         }
-        var components: [Substring] = []
-        if !rawPath.hasPrefix("/") {
-            components = sourcePath.split(separator: "/").dropLast()
+        guard let normalised = normalise(rawPath, relativeTo: sourcePath) else {
+            return .escapesRoot(resolved: rawPath)
         }
-        for component in rawPath.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
-                if components.isEmpty { return .escapesRoot(resolved: rawPath) }
-                components.removeLast()
-            default: components.append(component)
+        return .local(path: normalised, fragment: fragment, query: query)
+    }
+
+    /// Joins a relative path to the folder of `sourcePath` (or takes a `/`-rooted one from the root),
+    /// resolving `.` and `..` on the UTF-8 bytes; nil when `..` climbs above the root.
+    static func normalise(_ path: String, relativeTo sourcePath: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(sourcePath.utf8.count + path.utf8.count)
+        if path.utf8.first != 0x2F, let slash = sourcePath.utf8.lastIndex(of: 0x2F) {
+            out.append(contentsOf: sourcePath.utf8[..<slash])
+        }
+        var component: [UInt8] = []
+        func flush() -> Bool {
+            defer { component.removeAll(keepingCapacity: true) }
+            if component.isEmpty || component == [0x2E] { return true }
+            if component == [0x2E, 0x2E] {
+                guard !out.isEmpty else { return false }
+                if let slash = out.lastIndex(of: 0x2F) { out.removeSubrange(slash...) } else { out.removeAll() }
+                return true
+            }
+            if !out.isEmpty { out.append(0x2F) }
+            out.append(contentsOf: component)
+            return true
+        }
+        for byte in path.utf8 {
+            if byte == 0x2F {
+                guard flush() else { return nil }
+            } else {
+                component.append(byte)
             }
         }
-        return .local(path: components.joined(separator: "/"), fragment: fragment, query: query)
+        guard flush() else { return nil }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// RFC 3986 scheme: a letter, then letters, digits, `+`, `-`, `.`, then `:`. A Windows drive

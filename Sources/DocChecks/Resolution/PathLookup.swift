@@ -32,6 +32,8 @@ public final class PathLookup: @unchecked Sendable {
     private let lock = NSLock()
     private var listings: [String: [String: Entry]] = [:]
     private var lowerListings: [String: [String: [String]]] = [:]
+    /// Whole-path answers: the same targets are cited from many files.
+    private var results: [String: Result] = [:]
 
     public init(root: String) {
         self.root = PathLookup.realPath(root) ?? root
@@ -39,6 +41,20 @@ public final class PathLookup: @unchecked Sendable {
 
     /// Looks up a normalised root-relative path (`a/b/c.md`, no `.` or `..`, "" for the root itself).
     public func lookup(_ relativePath: String) -> Result {
+        lock.lock()
+        if let known = results[relativePath] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let result = uncachedLookup(relativePath)
+        lock.lock()
+        results[relativePath] = result
+        lock.unlock()
+        return result
+    }
+
+    private func uncachedLookup(_ relativePath: String) -> Result {
         if relativePath.isEmpty { return .exists(.directory) }
         var parent = ""
         var mismatch = false
