@@ -13,6 +13,9 @@ public struct HeadingSlugger: Sendable {
     /// (reference/links.md §3.5).
     public mutating func slug(_ text: String) -> String {
         let base = HeadingSlugger.slug(text)
+        // Most headings are new: one hash lookup claims the slug; a repeat puts its count back.
+        guard let previous = occurrences.updateValue(0, forKey: base) else { return base }
+        occurrences[base] = previous
         var result = base
         while occurrences[result] != nil {
             occurrences[base, default: 0] += 1

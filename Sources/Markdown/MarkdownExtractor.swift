@@ -98,6 +98,21 @@ private struct Walker {
 
     private mutating func enter(_ node: OpaquePointer, lineOffset: Int) {
         let type = cmark_node_get_type(node)
+        // Text nodes are most of a tree and need no position: ask cmark only where one is used.
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if headingText != nil, imageDepth == 0, let literal = cmark_node_get_literal(node) {
+                headingText? += String(cString: literal)
+            }
+            return
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            if headingText != nil, imageDepth == 0 { headingText? += "\n" }
+            return
+        case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_DOCUMENT:
+            return
+        default:
+            break
+        }
         let startLine = Int(cmark_node_get_start_line(node)) + lineOffset
         let startColumn = Int(cmark_node_get_start_column(node))
         let endLine = Int(cmark_node_get_end_line(node)) + lineOffset
@@ -125,12 +140,6 @@ private struct Walker {
             if let literal = cmark_node_get_literal(node) {
                 html(literal, line: startLine, byteColumn: startColumn, isBlock: true)
             }
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            if headingText != nil, imageDepth == 0, let literal = cmark_node_get_literal(node) {
-                headingText? += String(cString: literal)
-            }
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            if headingText != nil, imageDepth == 0 { headingText? += "\n" }
         case CMARK_NODE_HTML_INLINE:
             if let literal = cmark_node_get_literal(node) {
                 let (line, column) = inlineByteStart(line: startLine, column: startColumn)

@@ -16,27 +16,30 @@ public enum LinkTarget: Sendable, Equatable {
     /// - `repository`: this repository on GitHub, so its own `blob`/`tree` URLs count as local files.
     public static func parse(_ destination: String, sourcePath: String, repository: GitHubRepository?) -> LinkTarget {
         let trimmed = destination.trimmingASCIISpaces()
-        if trimmed.isEmpty { return .empty }
-        if trimmed.hasPrefix("#") { return .sameFile(fragment: percentDecoded(String(trimmed.dropFirst()))) }
-        if trimmed.hasPrefix("//") { return .external }
+        let utf8 = trimmed.utf8
+        guard let first = utf8.first else { return .empty }
+        if first == 0x23 {  // '#'
+            return .sameFile(fragment: percentDecoded(String(decoding: utf8.dropFirst(), as: UTF8.self)))
+        }
+        if first == 0x2F, utf8.dropFirst().first == 0x2F { return .external }  // "//host"
         if hasScheme(trimmed) {
             if let repository, let path = repository.localPath(forURL: trimmed) {
                 return parse("/" + path, sourcePath: sourcePath, repository: nil)
             }
             return .external
         }
-        var rest = Substring(trimmed)
+        var rest = utf8[...]
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = percentDecoded(String(rest[rest.index(after: hash)...]))
+        if let hash = rest.firstIndex(of: 0x23) {
+            fragment = percentDecoded(String(decoding: rest[rest.index(after: hash)...], as: UTF8.self))
             rest = rest[..<hash]
         }
         var query: String?
-        if let question = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: question)...])
+        if let question = rest.firstIndex(of: 0x3F) {  // '?'
+            query = String(decoding: rest[rest.index(after: question)...], as: UTF8.self)
             rest = rest[..<question]
         }
-        let rawPath = percentDecoded(String(rest))
+        let rawPath = percentDecoded(String(decoding: rest, as: UTF8.self))
         if rawPath.isEmpty {
             // `?plain=1#L3` alone still means this file.
             return .local(path: sourcePath, fragment: fragment, query: query)
@@ -83,10 +86,10 @@ public enum LinkTarget: Sendable, Equatable {
     /// (`C:\`) is a single letter and is treated as a path.
     static func hasScheme(_ text: String) -> Bool {
         var count = 0
-        for scalar in text.unicodeScalars {
-            if scalar == ":" { return count > 1 }
-            let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
-            let isOther = (scalar >= "0" && scalar <= "9") || scalar == "+" || scalar == "-" || scalar == "."
+        for byte in text.utf8 {
+            if byte == 0x3A { return count > 1 }  // ':'
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let isOther = (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
             if count == 0 ? !isLetter : !(isLetter || isOther) { return false }
             count += 1
         }
