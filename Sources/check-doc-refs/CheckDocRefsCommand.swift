@@ -57,7 +57,9 @@ struct CheckDocRefsCommand: ParsableCommand {
                 throw ExitCode.success
             }
             let repository = Git.originRemote(in: rootPath).flatMap(Git.gitHubRepository(fromRemote:))
-            let options = DocRefsOptions(
+            let progress = ProgressLine(label: "check-doc-refs: parsing")
+            defer { progress.finish() }
+            var options = DocRefsOptions(
                 paths: targets, root: rootPath, workingDirectory: cwd,
                 exclude: try allExcludes.map(GlobPattern.init),
                 ignore: try allIgnores.map { pattern in
@@ -67,6 +69,7 @@ struct CheckDocRefsCommand: ParsableCommand {
                 },
                 orphans: wantsOrphans,
                 repository: repository.map { GitHubRepository(owner: $0.owner, name: $0.repo) })
+            options.progress = { done, total in progress.update(done, of: total) }
             return try DocChecks.DocRefsChecker.run(options)
         }
     }

@@ -9,7 +9,9 @@ public struct TextReporter: Reporter {
         var out = ""
         for d in report.diagnostics {
             let severity = paint(d.severity.rawValue, d.severity == .error ? "31" : d.severity == .warning ? "33" : "36", context)
-            out += "\(d.file):\(d.line):\(d.column): \(severity): \(d.message) [\(d.rule)]\n"
+            // A message never breaks the one-finding-per-line shape: later lines are indented.
+            let message = d.message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+            out += "\(d.file):\(d.line):\(d.column): \(severity): \(message) [\(d.rule)]\n"
             if let suggestion = d.suggestion {
                 out += "  help: did you mean '\(suggestion)'?\n"
             }
