@@ -1,11 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
 let package = Package(
     name: "autogit-checks",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "check-doc-refs", targets: ["check-doc-refs"]),
+        .executable(name: "verify-doc-index", targets: ["verify-doc-index"]),
+        .executable(name: "check-coverage", targets: ["check-coverage"]),
+        .executable(name: "compare-benchmarks", targets: ["compare-benchmarks"]),
         .library(name: "ChecksCore", targets: ["ChecksCore"]),
     ],
     dependencies: [
@@ -22,17 +27,25 @@ let package = Package(
         .target(name: "ChecksCore", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Markdown", dependencies: ["CCmark", "ChecksCore"]),
         .target(name: "DocChecks", dependencies: ["Markdown", "ChecksCore"]),
-        .target(name: "ChecksCLI", dependencies: [
-            "ChecksCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "check-doc-refs", dependencies: [
-            "ChecksCLI", "DocChecks", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(name: "Coverage", dependencies: ["CLibXML2", "ChecksCore"]),
+        .target(name: "Benchmarks", dependencies: ["ChecksCore"]),
+        .target(name: "ChecksCLI", dependencies: ["ChecksCore", argumentParser]),
+
+        // One thin command per tool.
+        .executableTarget(name: "check-doc-refs", dependencies: ["ChecksCLI", "DocChecks", argumentParser]),
+        .executableTarget(name: "verify-doc-index", dependencies: ["ChecksCLI", "DocChecks", argumentParser]),
+        .executableTarget(name: "check-coverage", dependencies: ["ChecksCLI", "Coverage", argumentParser]),
+        .executableTarget(name: "compare-benchmarks", dependencies: ["ChecksCLI", "Benchmarks", argumentParser]),
+
         .target(name: "ChecksTestSupport", dependencies: ["ChecksCore"]),
 
         .testTarget(name: "ChecksCoreTests", dependencies: ["ChecksCore", "ChecksTestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "ChecksTestSupport"]),
         .testTarget(name: "DocChecksTests", dependencies: ["DocChecks", "ChecksTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["ChecksTestSupport", "check-doc-refs"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "ChecksTestSupport"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "ChecksTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: [
+            "ChecksTestSupport", "check-doc-refs", "verify-doc-index", "check-coverage", "compare-benchmarks",
+        ]),
     ]
 )

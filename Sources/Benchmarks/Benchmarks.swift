@@ -1,0 +1,2 @@
+/// Benchmark readers, statistics and comparison rules (issue 6).
+import ChecksCore
