@@ -67,6 +67,8 @@ public struct ReferenceUse: Sendable, Hashable {
     public var label: String
     public var key: String
     public var position: SourcePosition
+    /// Written right after a word character (`m[0][1]`): prose indexing rather than a link.
+    public var followsWord: Bool = false
 }
 
 /// What the checks need from one Markdown file, copied out of cmark's tree.

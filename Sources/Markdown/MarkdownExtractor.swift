@@ -51,6 +51,7 @@ private struct Walker {
         self.source = source
         claimed = Array(repeating: false, count: source.lines.lineCount + 2)
         codeLines = claimed
+        inlineRanges.reserveCapacity(32)
     }
 
     mutating func run() {
@@ -323,17 +324,43 @@ private struct Walker {
     /// Parses the definitions cmark took from the start of a paragraph; returns the lines they used.
     private mutating func leadingDefinitions(from startLine: Int, through endLine: Int) -> Int {
         var line = startLine
-        while line <= endLine, let match = ReferenceDefinitionParser.parse(line: line, in: source) {
-            addDefinition(match)
+        while line <= endLine, let match = ReferenceDefinitionParser.parse(line: line, in: source),
+              line + match.lineCount - 1 <= endLine, addDefinition(match, line: line) {
             line += match.lineCount
         }
         return line - startLine
     }
 
-    private mutating func addDefinition(_ match: ReferenceDefinitionParser.Match) {
+    /// Records a candidate definition if cmark confirms it; returns whether it did.
+    private mutating func addDefinition(_ match: ReferenceDefinitionParser.Match, line: Int) -> Bool {
+        let text = ReferenceDefinitionParser.text(of: match, line: line, in: source)
+        guard let destination = ReferenceDefinitionCheck.destination(definitionText: text, label: match.label) else {
+            return false
+        }
         document.definitions.append(ReferenceDefinition(
             label: match.label, key: ReferenceDefinition.key(for: match.label),
-            destination: match.destination, position: source.position(ofOffset: match.offset)))
+            destination: destination, position: source.position(ofOffset: match.offset)))
+        return true
+    }
+
+    /// GitHub renders `[^label]: text` as a footnote with the ids `user-content-fn-label` and
+    /// `user-content-fnref-label`, which links may target; cmark knows nothing of footnotes.
+    private mutating func addFootnoteAnchors() {
+        var line = frontMatterLines + 1
+        while line <= source.lineCount {
+            defer { line += 1 }
+            guard line < codeLines.count, !codeLines[line] else { continue }
+            let range = source.lineRange(line)
+            let start = ReferenceDefinitionParser.skipContainerMarkers(range, source.bytes)
+            guard start + 3 < range.upperBound, source.bytes[start] == 0x5B, source.bytes[start + 1] == 0x5E,
+                  let close = source.find([0x5D, 0x3A], in: (start + 2)..<range.upperBound), close > start + 2
+            else { continue }
+            let label = source.string((start + 2)..<close)
+            guard !label.contains(" ") else { continue }
+            let position = source.position(ofOffset: start)
+            document.explicitAnchors.append(ExplicitAnchor(name: "fn-" + label, position: position))
+            document.explicitAnchors.append(ExplicitAnchor(name: "fnref-" + label, position: position))
+        }
     }
 
     private mutating func finish() {
@@ -341,8 +368,9 @@ private struct Walker {
         var line = frontMatterLines + 1
         while line <= source.lineCount {
             if line < claimed.count, !claimed[line], !source.isBlank(line: line),
-               let match = ReferenceDefinitionParser.parse(line: line, in: source) {
-                addDefinition(match)
+               let match = ReferenceDefinitionParser.parse(line: line, in: source),
+               (line..<(line + match.lineCount)).allSatisfy({ $0 < claimed.count && !claimed[$0] }),
+               addDefinition(match, line: line) {
                 line += match.lineCount
             } else {
                 line += 1
@@ -357,9 +385,10 @@ private struct Walker {
             for match in ReferenceUseScanner.scan(source.bytes, range: range) {
                 document.referenceUses.append(ReferenceUse(
                     form: match.form, label: match.label, key: ReferenceDefinition.key(for: match.label),
-                    position: source.position(ofOffset: match.offset)))
+                    position: source.position(ofOffset: match.offset), followsWord: match.followsWord))
             }
         }
+        addFootnoteAnchors()
         // An unclosed disable runs to the end of the file, as markdown-link-check does.
         for start in disableStarts { document.suppressedLines.append(start...max(start, source.lineCount + 1)) }
         disableStarts = []

@@ -54,6 +54,19 @@ enum ReferenceDefinitionParser {
         return Match(label: label, destination: HTMLEntities.decode(destination), offset: open, lineCount: lineCount)
     }
 
+    /// The candidate's lines as cmark would see them inside its container: markers and indentation
+    /// stripped from each line, joined with newlines.
+    static func text(of match: Match, line: Int, in source: SourceText) -> [UInt8] {
+        var out: [UInt8] = []
+        for current in line..<(line + match.lineCount) {
+            let range = source.lineRange(current)
+            let start = current == line ? match.offset : skipContainerMarkers(range, source.bytes)
+            if current > line { out.append(0x0A) }
+            if start < range.upperBound { out.append(contentsOf: source.bytes[start..<range.upperBound]) }
+        }
+        return out
+    }
+
     /// `<…>` or a run of non-space bytes.
     private static func destination(from start: Int, limit: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         if bytes[start] == 0x3C {  // '<'

@@ -7,6 +7,8 @@ enum ReferenceUseScanner {
         var label: String
         /// Byte offset of the first `[`.
         var offset: Int
+        /// The `[` directly follows a letter, digit or `_`, as in `m[0][1]`: indexing prose, not a link.
+        var followsWord = false
     }
 
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Match] {
@@ -76,7 +78,10 @@ enum ReferenceUseScanner {
                     continue
                 }
                 lastClose = (open, i)
-                if next != 0x28 && next != 0x5B && openers.isEmpty {
+                // `[label](…` is usually an inline link, but when what follows is not a valid
+                // destination cmark falls back to the shortcut reference: count it as a use, which can
+                // only ever silence an unused-definition warning.
+                if next != 0x5B && openers.isEmpty {
                     let label = string(bytes, (open + 1)..<i)
                     if !label.hasPrefix("^"), !label.isEmpty {
                         matches.append(Match(form: .shortcut, label: label, offset: open))
@@ -93,7 +98,15 @@ enum ReferenceUseScanner {
             }
             i += 1
         }
-        return matches.filter { !$0.label.hasPrefix("^") }
+        return matches.compactMap { match in
+            guard !match.label.hasPrefix("^") else { return nil }
+            var match = match
+            if match.offset > range.lowerBound {
+                let b = bytes[match.offset - 1]
+                match.followsWord = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x5F
+            }
+            return match
+        }
     }
 
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {

@@ -55,7 +55,14 @@ private final class ResultSlots<T>: @unchecked Sendable {
         slots[index] = value
     }
 
+    /// Moves every value out (no copies: a result may hold many arrays); the slots are then empty.
     func collect() -> [T] {
-        slots.compactMap { $0 }
+        var values: [T] = []
+        values.reserveCapacity(slots.count)
+        for index in slots.indices {
+            if let value = slots.moveElement(from: index) { values.append(value) }
+            slots.initializeElement(at: index, to: nil)
+        }
+        return values
     }
 }

@@ -78,7 +78,7 @@ public enum FileDiscovery {
                 let listed = try Git.listFiles(in: realRoot)
                 for folder in folders { search.select(from: listed, under: folder.relative) }
             } else {
-                for folder in folders { try search.walk(folder.real, relative: folder.relative) }
+                for folder in folders { try search.walkAll(folder.real, relative: folder.relative) }
             }
         }
         return search.found.sorted()
@@ -92,6 +92,8 @@ public enum FileDiscovery {
         var found = Set<String>()
         /// Folders already entered, by device and inode, so symlink loops end.
         var visited = Set<FolderIdentity>()
+        /// Symlinked folders met during a walk, entered once the real folders are done.
+        var symlinkedFolders: [(real: String, relative: String)] = []
 
         init(realRoot: String, extensions: Set<String>, exclude: [GlobPattern]) {
             self.realRoot = realRoot
@@ -115,11 +117,22 @@ public enum FileDiscovery {
 
         func hasWantedExtension(_ relative: String) -> Bool {
             if extensions.isEmpty { return true }
+            // Compare the tail bytes case-insensitively against each wanted extension: no allocation
+            // for the tens of thousands of names a large tree has.
             let utf8 = relative.utf8
-            let nameStart = utf8.lastIndex(of: 0x2F).map { utf8.index(after: $0) } ?? utf8.startIndex
-            guard let dot = utf8[nameStart...].lastIndex(of: 0x2E), dot != nameStart else { return false }
-            let ext = String(decoding: utf8[utf8.index(after: dot)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            return extensions.contains(ext)
+            for ext in extensions {
+                let tail = ext.utf8
+                guard utf8.count > tail.count + 1 else { continue }
+                let dot = utf8.index(utf8.endIndex, offsetBy: -(tail.count + 1))
+                guard utf8[dot] == 0x2E else { continue }
+                if zip(utf8[utf8.index(after: dot)...], tail).allSatisfy({ a, b in
+                    (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) == b
+                }) {
+                    let before = utf8[utf8.index(before: dot)]
+                    if before != 0x2F { return true }  // `.md` alone is a dot-file, not a Markdown file
+                }
+            }
+            return false
         }
 
         /// Whether `path` is a regular file, or a symlink whose real target is a regular file inside
@@ -144,24 +157,39 @@ public enum FileDiscovery {
                     guard path.hasPrefix(folder + "/") else { continue }
                     below = path.dropFirst(folder.count + 1)
                 }
-                guard !below.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                guard !below.split(separator: "/").dropLast().contains(where: { $0.hasPrefix(".") }) else { continue }
                 guard wants(path), isRegularFileInsideRoot(realRoot + "/" + path) else { continue }
                 found.insert(path)
             }
         }
 
         /// Walks the real folder `folder`, known to the user as root-relative `relative`.
+        /// Walks `folder`, then the symlinked folders found in it or below, in path order.
+        mutating func walkAll(_ folder: String, relative: String) throws {
+            try walk(folder, relative: relative)
+            while !symlinkedFolders.isEmpty {
+                let pending = symlinkedFolders.sorted { $0.relative < $1.relative }
+                symlinkedFolders = []
+                for (real, relative) in pending { try walk(real, relative: relative) }
+            }
+        }
+
         mutating func walk(_ folder: String, relative: String) throws {
             var info = stat()
             guard stat(folder, &info) == 0 else { return }
             guard visited.insert(FolderIdentity(info)).inserted else { return }
 
             for (name, type) in try FileDiscovery.entries(of: folder, display: relative.isEmpty ? "." : relative) {
-                // Dot-folders hold tooling state (.git, .venv, .build) and dot-files are not documents.
-                if name.hasPrefix(".") { continue }
+                // Dot-folders hold tooling state (.git, .venv, .build); a dot-file is skipped only if
+                // it is a folder (tldr's page for the `.` command is `..md`, a real document).
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 // readdir's type answers for plain files and folders without a system call; only
                 // symlinks and file systems that do not fill it in need lstat.
+                if name.hasPrefix("."), type != UInt8(DT_REG) {
+                    if type == UInt8(DT_DIR) { continue }
+                    var info = stat()
+                    if stat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
+                }
                 if type == UInt8(DT_REG) {
                     if wants(childRelative) { found.insert(childRelative) }
                     continue
@@ -184,7 +212,9 @@ public enum FileDiscovery {
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR:
                     if exclude.contains(where: { $0.matches(childRelative + "/") }) { continue }
-                    try walk(childPath, relative: childRelative)
+                    // Entered after the real folders, so a folder reached both ways is listed under
+                    // its real path whatever order the directory lists its entries in.
+                    symlinkedFolders.append((childPath, childRelative))
                 case S_IFREG:
                     if wants(childRelative) { found.insert(childRelative) }
                 default:
@@ -205,7 +235,8 @@ public enum FileDiscovery {
         }
     }
 
-    /// The names in a folder with their `d_type`, sorted by name, without `.` and `..`.
+    /// The names in a folder with their `d_type`, without `.` and `..`, in directory order (the result
+    /// of a discovery is sorted once at the end).
     private static func entries(of folder: String, display: String) throws -> [(name: String, type: UInt8)] {
         guard let stream = opendir(folder) else {
             throw FileDiscoveryError.unreadable(path: display, reason: systemReason(errno))
@@ -218,7 +249,7 @@ public enum FileDiscovery {
             }
             if name != "." && name != ".." { names.append((name, entry.pointee.d_type)) }
         }
-        return names.sorted { $0.name < $1.name }
+        return names
     }
 
     private static func absolute(_ path: String, in directory: String) -> String {

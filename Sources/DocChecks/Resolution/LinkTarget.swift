@@ -44,42 +44,65 @@ public enum LinkTarget: Sendable, Equatable {
             // `?plain=1#L3` alone still means this file.
             return .local(path: sourcePath, fragment: fragment, query: query)
         }
-        guard let normalised = normalise(rawPath, relativeTo: sourcePath) else {
+        switch normalise(rawPath, relativeTo: sourcePath) {
+        case .inside(let normalised):
+            return .local(path: normalised, fragment: fragment, query: query)
+        case let .above(levels, rest) where levels == 2:
+            // On GitHub a file is shown at /OWNER/REPO/blob/REF/path, so climbing exactly two levels
+            // above the root lands on the repository's own pages: `/../../` is its home, `../../issues`
+            // its issues, `../../blob/REF/x` and `../../tree/REF/x` its files on any branch.
+            let parts = rest.split(separator: "/", omittingEmptySubsequences: true)
+            if let route = parts.first, route == "blob" || route == "tree" {
+                guard parts.count >= 2 else { return .external }
+                let path = parts.dropFirst(2).joined(separator: "/")
+                return .local(path: path, fragment: fragment, query: query)
+            }
+            if parts.isEmpty || GitHubRepository.pageRoutes.contains(String(parts[0])) { return .external }
+            return .escapesRoot(resolved: rawPath)
+        case .above:
             return .escapesRoot(resolved: rawPath)
         }
-        return .local(path: normalised, fragment: fragment, query: query)
+    }
+
+    enum Normalised: Equatable {
+        /// Root-relative, without `.` or `..`.
+        case inside(String)
+        /// `levels` folders above the root, then `rest`.
+        case above(levels: Int, rest: String)
     }
 
     /// Joins a relative path to the folder of `sourcePath` (or takes a `/`-rooted one from the root),
-    /// resolving `.` and `..` on the UTF-8 bytes; nil when `..` climbs above the root.
-    static func normalise(_ path: String, relativeTo sourcePath: String) -> String? {
+    /// resolving `.` and `..` on the UTF-8 bytes; says how far above the root `..` climbed, if it did.
+    static func normalise(_ path: String, relativeTo sourcePath: String) -> Normalised {
         var out: [UInt8] = []
         out.reserveCapacity(sourcePath.utf8.count + path.utf8.count)
         if path.utf8.first != 0x2F, let slash = sourcePath.utf8.lastIndex(of: 0x2F) {
             out.append(contentsOf: sourcePath.utf8[..<slash])
         }
+        var above = 0
         var component: [UInt8] = []
-        func flush() -> Bool {
+        func flush() {
             defer { component.removeAll(keepingCapacity: true) }
-            if component.isEmpty || component == [0x2E] { return true }
+            if component.isEmpty || component == [0x2E] { return }
             if component == [0x2E, 0x2E] {
-                guard !out.isEmpty else { return false }
-                if let slash = out.lastIndex(of: 0x2F) { out.removeSubrange(slash...) } else { out.removeAll() }
-                return true
+                if out.isEmpty {
+                    above += 1
+                } else if let slash = out.lastIndex(of: 0x2F) {
+                    out.removeSubrange(slash...)
+                } else {
+                    out.removeAll()
+                }
+                return
             }
             if !out.isEmpty { out.append(0x2F) }
             out.append(contentsOf: component)
-            return true
         }
         for byte in path.utf8 {
-            if byte == 0x2F {
-                guard flush() else { return nil }
-            } else {
-                component.append(byte)
-            }
+            if byte == 0x2F { flush() } else { component.append(byte) }
         }
-        guard flush() else { return nil }
-        return String(decoding: out, as: UTF8.self)
+        flush()
+        let text = String(decoding: out, as: UTF8.self)
+        return above == 0 ? .inside(text) : .above(levels: above, rest: text)
     }
 
     /// RFC 3986 scheme: a letter, then letters, digits, `+`, `-`, `.`, then `:`. A Windows drive
@@ -134,6 +157,13 @@ public struct GitHubRepository: Sendable, Equatable {
         self.owner = owner
         self.name = name
     }
+
+    /// Pages of a repository that a relative link can reach (`../../issues`); not checked offline.
+    static let pageRoutes: Set<String> = [
+        "issues", "pulls", "pull", "wiki", "actions", "releases", "tags", "branches", "commits", "commit",
+        "compare", "discussions", "projects", "milestones", "labels", "security", "pulse", "graphs",
+        "network", "settings", "stargazers", "watchers", "forks", "raw", "archive", "blame", "edit",
+    ]
 
     /// `https://github.com/OWNER/REPO/blob|tree|raw/REF/path…` → `path…` (with its `#fragment`);
     /// nil for any other URL. The ref is one path segment; branch names with `/` are not supported,

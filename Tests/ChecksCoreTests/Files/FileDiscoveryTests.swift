@@ -16,7 +16,7 @@ import Testing
         try tree.write("docs/drafts/wip.md")  // excluded by a glob in some tests
         try tree.write(".hidden/secret.md")  // dot-folder
         try tree.write("docs/.cache/cached.md")  // nested dot-folder
-        try tree.write(".dotfile.md")
+        try tree.write(".dotfile.md")  // a dot-file is a document (tldr's page for `.` is `..md`)
         try tree.symlink("loop", to: ".")  // a loop back to the root
         try tree.symlink("self", to: "self")  // a link to itself: ELOOP
         try tree.symlink("etc-link", to: "/etc")  // a folder outside the root
@@ -28,7 +28,7 @@ import Testing
     }
 
     static let everything = [
-        "README.md", "alias.md", "docs/deep/nested/page.md", "docs/drafts/wip.md", "docs/guide.md",
+        ".dotfile.md", "README.md", "alias.md", "docs/deep/nested/page.md", "docs/drafts/wip.md", "docs/guide.md",
         "notes.MARKDOWN",
     ]
 
@@ -50,11 +50,11 @@ import Testing
     }
 
     @Test(arguments: [
-        (["**/drafts/**"], ["README.md", "alias.md", "docs/deep/nested/page.md", "docs/guide.md", "notes.MARKDOWN"]),
-        (["drafts/"], ["README.md", "alias.md", "docs/deep/nested/page.md", "docs/guide.md", "notes.MARKDOWN"]),
-        (["docs/**/*.md"], ["README.md", "alias.md", "notes.MARKDOWN"]),
-        (["*.MARKDOWN", "/README.md"], ["alias.md", "docs/deep/nested/page.md", "docs/drafts/wip.md", "docs/guide.md"]),
-        (["docs"], ["README.md", "alias.md", "notes.MARKDOWN"]),
+        (["**/drafts/**"], [".dotfile.md", "README.md", "alias.md", "docs/deep/nested/page.md", "docs/guide.md", "notes.MARKDOWN"]),
+        (["drafts/"], [".dotfile.md", "README.md", "alias.md", "docs/deep/nested/page.md", "docs/guide.md", "notes.MARKDOWN"]),
+        (["docs/**/*.md"], [".dotfile.md", "README.md", "alias.md", "notes.MARKDOWN"]),
+        (["*.MARKDOWN", "/README.md"], [".dotfile.md", "alias.md", "docs/deep/nested/page.md", "docs/drafts/wip.md", "docs/guide.md"]),
+        (["docs"], [".dotfile.md", "README.md", "alias.md", "notes.MARKDOWN"]),
     ])
     func excludeGlobs(_ globs: [String], _ expected: [String]) throws {
         let tree = try Self.makeTree()
@@ -174,8 +174,9 @@ import Testing
         try tree.symlink("link", to: "real")
         try tree.symlink("real/back", to: "..")
         let files = try FileDiscovery.files(under: [tree.path], root: tree.path, extensions: ["md"], exclude: [])
-        // "link" sorts first, so the folder is entered through it and never again.
-        #expect(files == ["link/a.md"])
+        // Real folders are walked before symlinked ones, so the folder is listed under its real path
+        // and the link to it is not entered again.
+        #expect(files == ["real/a.md"])
         // Named as an argument, a symlinked folder is taken by its real path.
         let viaLink = try FileDiscovery.files(
             under: [tree.absolute("link")], root: tree.path, extensions: ["md"], exclude: [])

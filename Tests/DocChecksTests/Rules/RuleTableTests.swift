@@ -79,6 +79,27 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         RuleCase(name: "disable comments silence findings", files: [
             "docs/a.md": "<!-- autogit-checks-disable-next-line -->\n«P»[x](nope.md)\n<!-- markdown-link-check-disable -->\n[y](nope2.md)\n<!-- markdown-link-check-enable -->\n«P»‸[z](nope3.md)\n",
         ], expected: ["missing-file"]),
+        RuleCase(name: "list text that looks like a definition is not one", files: [
+            "docs/a.md": "* [Tim]: Can we announce a quota?\n* [Tim]: Can we do it again?\n* [Bob]:\n    * nested item\n\n[Tim]: real.md\n\nSee [Tim] «P».\n",
+            "docs/real.md": "# Real\n",
+        ], expected: []),
+        RuleCase(name: "a definition with trailing words is no definition", files: [
+            "docs/a.md": "«P»See ‸[the docs][d] and ‸[more][r2] and m[0][1].\n\n[d]: a.md not-a-title\n\n‸[r]: a.md\n[r2]: a.md trailing words\n",
+        ], expected: ["undefined-reference", "undefined-reference", "unused-definition"]),
+        RuleCase(name: "a shortcut before a non-link parenthesis is a use", files: [
+            "docs/a.md": "«P»See ‸[Commits squashen](\"Commits zerquetschen\") here.\n\n[Commits squashen]: a.md#nope\n",
+        ], expected: ["missing-anchor"]),
+        RuleCase(name: "footnote anchors are GitHub's", files: [
+            "docs/a.md": "Text[^note] and[^1].\n\n«P»[a](#user-content-fn-note) [b](#fn-1) [c](#user-content-fnref-1) ‸[d](#fn-2)\n\n[^note]: The note.\n[^1]: One.\n",
+        ], expected: ["missing-anchor"]),
+        RuleCase(name: "two levels above the root are the repository's own pages", files: [
+            "docs/a.md": "«P»[home](/../../) [issues](../../../issues) [file](../../../tree/main/docs/b.md) ‸[gone](../../../blob/main/docs/nope.md) ‸[one](../../x.md) ‸[three](../../../../x)\n",
+            "docs/b.md": "# B\n",
+        ], expected: ["missing-file", "escapes-root", "escapes-root"]),
+        RuleCase(name: "dot-files are documents, dot-folders are not", files: [
+            "docs/..md": "«P»‸[x](nope.md)\n",
+            "docs/.hidden/a.md": "[x](nope.md)\n",
+        ], expected: ["missing-file"]),
         RuleCase(name: "nothing in code counts", files: [
             "docs/a.md": "«P»`[x](nope.md)`\n\n```\n[y](nope.md) [a][b]\n```\n",
         ], expected: []),
