@@ -7,7 +7,7 @@ enum ReferenceUseScanner {
         var label: String
         /// Byte offset of the first `[`.
         var offset: Int
-        /// The `[` directly follows a letter, digit or `_`, as in `m[0][1]`: indexing prose, not a link.
+        /// Written as `m[0][1]`: a word, then an identifier in brackets; indexing prose, not a link.
         var followsWord = false
     }
 
@@ -101,9 +101,15 @@ enum ReferenceUseScanner {
         return matches.compactMap { match in
             guard !match.label.hasPrefix("^") else { return nil }
             var match = match
-            if match.offset > range.lowerBound {
-                let b = bytes[match.offset - 1]
-                match.followsWord = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x5F
+            // `m[0][1]`, `x[i][j]`: a word right before the first bracket and an identifier inside it.
+            // `PR[/approve][approve]` is a link missing a space, and stays reported.
+            func isWordByte(_ b: UInt8) -> Bool {
+                (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x5F
+            }
+            if match.offset > range.lowerBound, isWordByte(bytes[match.offset - 1]) {
+                var i = match.offset + 1
+                while i < range.upperBound, isWordByte(bytes[i]) { i += 1 }
+                match.followsWord = i > match.offset + 1 && i < range.upperBound && bytes[i] == 0x5D
             }
             return match
         }
