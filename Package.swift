@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "check-doc-refs", targets: ["check-doc-refs"]),
         .executable(name: "verify-doc-index", targets: ["verify-doc-index"]),
+        .executable(name: "check-doc-links", targets: ["check-doc-links"]),
         .executable(name: "check-coverage", targets: ["check-coverage"]),
         .executable(name: "compare-benchmarks", targets: ["compare-benchmarks"]),
         .library(name: "ChecksCore", targets: ["ChecksCore"]),
@@ -27,6 +28,7 @@ let package = Package(
         .target(name: "ChecksCore", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Markdown", dependencies: ["CCmark", "ChecksCore"]),
         .target(name: "DocChecks", dependencies: ["Markdown", "ChecksCore"]),
+        .target(name: "LinkProbe", dependencies: ["CCurl", "ChecksCore"]),
         .target(name: "Coverage", dependencies: ["CLibXML2", "ChecksCore"]),
         .target(name: "Benchmarks", dependencies: ["ChecksCore"]),
         .target(name: "ChecksCLI", dependencies: ["ChecksCore", argumentParser]),
@@ -34,6 +36,7 @@ let package = Package(
         // One thin command per tool.
         .executableTarget(name: "check-doc-refs", dependencies: ["ChecksCLI", "DocChecks", argumentParser]),
         .executableTarget(name: "verify-doc-index", dependencies: ["ChecksCLI", "DocChecks", argumentParser]),
+        .executableTarget(name: "check-doc-links", dependencies: ["ChecksCLI", "DocChecks", "LinkProbe", argumentParser]),
         .executableTarget(name: "check-coverage", dependencies: ["ChecksCLI", "Coverage", argumentParser]),
         .executableTarget(name: "compare-benchmarks", dependencies: ["ChecksCLI", "Benchmarks", argumentParser]),
 
@@ -42,10 +45,12 @@ let package = Package(
         .testTarget(name: "ChecksCoreTests", dependencies: ["ChecksCore", "ChecksTestSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "ChecksTestSupport"]),
         .testTarget(name: "DocChecksTests", dependencies: ["DocChecks", "ChecksTestSupport"]),
+        .testTarget(name: "LinkProbeTests", dependencies: ["LinkProbe", "ChecksTestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "ChecksTestSupport"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "ChecksTestSupport"]),
         .testTarget(name: "CLITests", dependencies: [
-            "ChecksTestSupport", "check-doc-refs", "verify-doc-index", "check-coverage", "compare-benchmarks",
+            "ChecksTestSupport", "check-doc-refs", "verify-doc-index", "check-doc-links", "check-coverage",
+            "compare-benchmarks",
         ]),
     ]
 )
