@@ -323,24 +323,35 @@ private struct Walker {
 
     /// Parses the definitions cmark took from the start of a paragraph; returns the lines they used.
     private mutating func leadingDefinitions(from startLine: Int, through endLine: Int) -> Int {
+        var candidates: [(match: ReferenceDefinitionParser.Match, line: Int)] = []
         var line = startLine
         while line <= endLine, let match = ReferenceDefinitionParser.parse(line: line, in: source),
-              line + match.lineCount - 1 <= endLine, addDefinition(match, line: line) {
+              line + match.lineCount - 1 <= endLine {
+            candidates.append((match, line))
             line += match.lineCount
         }
-        return line - startLine
+        return addConfirmedDefinitions(candidates)
     }
 
-    /// Records a candidate definition if cmark confirms it; returns whether it did.
-    private mutating func addDefinition(_ match: ReferenceDefinitionParser.Match, line: Int) -> Bool {
-        let text = ReferenceDefinitionParser.text(of: match, line: line, in: source)
-        guard let destination = ReferenceDefinitionCheck.destination(definitionText: text, label: match.label) else {
-            return false
+    /// Keeps the candidates of one run that cmark confirms; returns the lines they occupy.
+    private mutating func addConfirmedDefinitions(_ candidates: [(match: ReferenceDefinitionParser.Match, line: Int)]) -> Int {
+        guard !candidates.isEmpty else { return 0 }
+        // The common run, `[label]: destination` lines and nothing else, needs no second opinion;
+        // anything with a title, trailing text or a split line is cmark's to judge.
+        let destinations: [String?] = candidates.allSatisfy(\.match.isPlain)
+            ? candidates.map { Optional($0.match.destination) }
+            : ReferenceDefinitionCheck.destinations(
+            definitionTexts: candidates.map { ReferenceDefinitionParser.text(of: $0.match, line: $0.line, in: source) },
+            labels: candidates.map(\.match.label))
+        var lines = 0
+        for (candidate, destination) in zip(candidates, destinations) {
+            guard let destination else { break }
+            document.definitions.append(ReferenceDefinition(
+                label: candidate.match.label, key: ReferenceDefinition.key(for: candidate.match.label),
+                destination: destination, position: source.position(ofOffset: candidate.match.offset)))
+            lines += candidate.match.lineCount
         }
-        document.definitions.append(ReferenceDefinition(
-            label: match.label, key: ReferenceDefinition.key(for: match.label),
-            destination: destination, position: source.position(ofOffset: match.offset)))
-        return true
+        return lines
     }
 
     /// GitHub renders `[^label]: text` as a footnote with the ids `user-content-fn-label` and
@@ -364,18 +375,23 @@ private struct Walker {
     }
 
     private mutating func finish() {
-        // Paragraphs made only of definitions leave no node: look at the lines no block claimed.
+        // Paragraphs made only of definitions leave no node: look at the lines no block claimed, one
+        // run of consecutive candidates at a time.
+        var run: [(match: ReferenceDefinitionParser.Match, line: Int)] = []
         var line = frontMatterLines + 1
         while line <= source.lineCount {
             if line < claimed.count, !claimed[line], !source.isBlank(line: line),
                let match = ReferenceDefinitionParser.parse(line: line, in: source),
-               (line..<(line + match.lineCount)).allSatisfy({ $0 < claimed.count && !claimed[$0] }),
-               addDefinition(match, line: line) {
+               (line..<(line + match.lineCount)).allSatisfy({ $0 < claimed.count && !claimed[$0] }) {
+                run.append((match, line))
                 line += match.lineCount
             } else {
+                _ = addConfirmedDefinitions(run)
+                run = []
                 line += 1
             }
         }
+        _ = addConfirmedDefinitions(run)
         // Without definitions only `[x][y]` and `[x][]` matter (undefined references), and both
         // contain "][": most paragraphs can be skipped after one memchr-speed search.
         let needsShortcuts = !document.definitions.isEmpty

@@ -9,6 +9,9 @@ enum ReferenceDefinitionParser {
         var offset: Int
         /// Lines the definition occupies (a destination or title may sit on the next line).
         var lineCount: Int
+        /// `[label]: destination` and nothing else on one line: certainly a definition where a
+        /// paragraph starts, with no title or trailing text for cmark to judge.
+        var isPlain = false
     }
 
     /// Parses a definition starting on `line`, after container markers (`>`, list bullets) and up to
@@ -51,7 +54,12 @@ enum ReferenceDefinitionParser {
         else { return nil }
         var destination = source.string(destinationRange)
         destination = unescape(destination)
-        return Match(label: label, destination: HTMLEntities.decode(destination), offset: open, lineCount: lineCount)
+        var rest = destinationRange.upperBound
+        if rest < range.upperBound, bytes[rest] == 0x3E { rest += 1 }  // the '>' of `<…>`
+        while rest < range.upperBound, bytes[rest] == 0x20 || bytes[rest] == 0x09 { rest += 1 }
+        let isPlain = lineCount == 1 && rest == range.upperBound
+            && !label.utf8.contains(0x5C) && !destination.utf8.contains(0x3C)
+        return Match(label: label, destination: HTMLEntities.decode(destination), offset: open, lineCount: lineCount, isPlain: isPlain)
     }
 
     /// The candidate's lines as cmark would see them inside its container: markers and indentation

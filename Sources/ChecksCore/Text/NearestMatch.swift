@@ -28,6 +28,9 @@ public enum NearestMatch {
         var foldedCandidate: [UInt32] = []
         var exactCandidate: [UInt32] = []
         var scratch = Scratch()
+        var queryHistogram = [Int](repeating: 0, count: 64)
+        for value in foldedQuery { queryHistogram[Int(value & 63)] += 1 }
+        var histogram = [Int](repeating: 0, count: 64)
 
         // Scores are doubled distances so the half-step for case stays an integer.
         var best: (candidate: String, score: Int, length: Int)?
@@ -40,6 +43,9 @@ public enum NearestMatch {
             guard abs(length - queryScalars.count) <= threshold else { continue }
 
             fold(candidate, into: &foldedCandidate)
+            // The bag distance (characters one side has and the other lacks, ignoring order) is a
+            // lower bound of the edit distance and costs one pass: most candidates stop here.
+            guard bagDistance(queryHistogram, foldedCandidate, &histogram) <= threshold else { continue }
             guard let folded = scratch.distance(foldedQuery, foldedCandidate, limit: threshold) else {
                 continue
             }
@@ -64,6 +70,20 @@ public enum NearestMatch {
             best = (candidate, score, length)
         }
         return best?.candidate
+    }
+
+    /// max(characters only the query has, characters only the candidate has), counted in 64 buckets:
+    /// merging characters into buckets can only shrink the difference, so it stays a lower bound.
+    private static func bagDistance(_ query: [Int], _ candidate: [UInt32], _ histogram: inout [Int]) -> Int {
+        for index in histogram.indices { histogram[index] = query[index] }
+        var candidateOnly = 0
+        for value in candidate {
+            let bucket = Int(value & 63)
+            if histogram[bucket] > 0 { histogram[bucket] -= 1 } else { candidateOnly += 1 }
+        }
+        var queryOnly = 0
+        for count in histogram { queryOnly += count }
+        return max(queryOnly, candidateOnly)
     }
 
     /// Lower-cases `text` into `buffer` as scalar values, reusing its storage; ASCII, the common
