@@ -8,4 +8,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
+
+// xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state;
+// a function reads it at the call instead.
+static inline void autogit_xmlFree(void *pointer) { xmlFree(pointer); }
 #endif

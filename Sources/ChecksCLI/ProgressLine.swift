@@ -18,8 +18,9 @@ public final class ProgressLine: @unchecked Sendable {
         self.enabled = enabled
     }
 
-    /// Reports `done` of `total`; cheap enough to call for every item from any thread.
-    public func update(_ done: Int, of total: Int) {
+    /// Reports `done` of `total`, then `detail` when given (e.g. "3 failed"); cheap enough to call for
+    /// every item from any thread.
+    public func update(_ done: Int, of total: Int, detail: String? = nil) {
         guard enabled else { return }
         let now = Date()
         lock.lock()
@@ -27,7 +28,8 @@ public final class ProgressLine: @unchecked Sendable {
         guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = now
         drawn = true
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(label) \(done)/\(total)".utf8))
+        let suffix = detail.map { ", \($0)" } ?? ""
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(label) \(done)/\(total)\(suffix)".utf8))
     }
 
     /// Erases the line, if one was drawn.

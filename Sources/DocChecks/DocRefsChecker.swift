@@ -8,6 +8,17 @@ public enum DocRefsChecker {
 
     /// Checks the tree; throws only for operational failures (a path that does not exist).
     public static func run(_ options: DocRefsOptions) throws -> Report {
+        try check(options, collectExternalLinks: false).report
+    }
+
+    /// `run`, also returning every external link (any scheme, or `//host`) of the checked files in
+    /// file and position order, from the same parse: the input of a remote phase. Suppressed ones are
+    /// included and marked, so the caller decides (markdown-link-check's `ignoreDisable`).
+    public static func runCollectingExternalLinks(_ options: DocRefsOptions) throws -> (report: Report, externalLinks: [ExternalLink]) {
+        try check(options, collectExternalLinks: true)
+    }
+
+    private static func check(_ options: DocRefsOptions, collectExternalLinks: Bool) throws -> (report: Report, externalLinks: [ExternalLink]) {
         let root = PathLookup(root: options.root).root
         let cwd = options.workingDirectory
         let absolutePaths = options.paths.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 }
@@ -45,7 +56,8 @@ public enum DocRefsChecker {
                 let error = parsed[index].error
                 return FileResult(diagnostics: [Diagnostic(
                     rule: "unreadable-file", severity: .error, file: displayPath, line: 1, column: 1,
-                    message: (error as? LocalizedError)?.errorDescription ?? "cannot read \(path)")], checkedLinks: 0, file: nil)
+                    message: (error as? LocalizedError)?.errorDescription ?? "cannot read \(path)")], checkedLinks: 0, file: nil,
+                    externalLinks: [])
             }
             // Files repeat their targets (reference definitions, tables of contents): resolve each
             // distinct destination once per file.
@@ -60,10 +72,19 @@ public enum DocRefsChecker {
                 return resolved
             }
             let file = CheckedFile(path: path, displayPath: displayPath, document: document, links: links)
-            let diagnostics = rules.flatMap { $0.check(file) }.filter { !document.isSuppressed(line: $0.line) }
+            let diagnostics = rules.flatMap { $0.check(file) }.filter {
+                !options.honoursDisableComments || !document.isSuppressed(line: $0.line)
+            }
+            var external: [ExternalLink] = []
+            if collectExternalLinks {
+                for link in document.links where LinkTarget.parse(link.destination, sourcePath: path, repository: options.repository) == .external {
+                    external.append(ExternalLink(
+                        displayPath: displayPath, link: link, isSuppressed: document.isSuppressed(line: link.position.line)))
+                }
+            }
             return FileResult(
                 diagnostics: diagnostics, checkedLinks: file.links.count { $0.isChecked },
-                file: treeRules.isEmpty ? nil : file)
+                file: treeRules.isEmpty ? nil : file, externalLinks: external)
         }
 
         var diagnostics = results.flatMap(\.diagnostics)
@@ -71,10 +92,11 @@ public enum DocRefsChecker {
             let tree = results.compactMap(\.file)
             diagnostics += treeRules.flatMap { $0.check(tree: tree) }
         }
-        return Report(
+        let report = Report(
             tool: toolName, version: ToolkitVersion.current, diagnostics: diagnostics,
             counts: [("files", files.count), ("links", results.reduce(0) { $0 + $1.checkedLinks })],
             ruleDescriptions: DocRefsRules.descriptions.merging(["unreadable-file": "a Markdown file could not be read"]) { a, _ in a })
+        return (report, results.flatMap(\.externalLinks))
     }
 
     private struct ParsedFile: @unchecked Sendable {
@@ -88,6 +110,7 @@ public enum DocRefsChecker {
         var diagnostics: [Diagnostic]
         var checkedLinks: Int
         var file: CheckedFile?
+        var externalLinks: [ExternalLink]
     }
 }
 

@@ -12,6 +12,8 @@ public struct DocRefsOptions: Sendable {
     public var ignore: [NSRegularExpressionBox]
     public var orphans: Bool
     public var repository: GitHubRepository?
+    /// False drops the effect of disable comments (markdown-link-check's `ignoreDisable`).
+    public var honoursDisableComments = true
     /// Called with (files parsed, files in total) as parsing goes on, from any thread.
     public var progress: (@Sendable (Int, Int) -> Void)?
 

@@ -45,7 +45,7 @@ struct CheckDocRefsCommand: ParsableCommand {
         try ToolRun.execute(tool: tool, output: output) {
             let cwd = FileManager.default.currentDirectoryPath
             let targets = paths.isEmpty ? [FileManager.default.fileExists(atPath: "docs") ? "docs" : "."] : paths
-            let rootPath = try resolveRoot(cwd: cwd, firstPath: targets[0])
+            let rootPath = try RepositoryRoot.resolve(explicit: root, firstPath: targets[0], cwd: cwd)
             let table = try ConfigurationFile.load(root: rootPath).table("doc-refs", schema: Self.configSchema)
             let allExcludes = (table.strings("exclude") ?? []) + excludes
             let allIgnores = (table.strings("ignore") ?? []) + ignores
@@ -72,32 +72,6 @@ struct CheckDocRefsCommand: ParsableCommand {
             options.progress = { done, total in progress.update(done, of: total) }
             return try DocChecks.DocRefsChecker.run(options)
         }
-    }
-
-    /// `--root`, else the git work tree holding the first path, else the current folder when it holds
-    /// that path, else the path's own folder.
-    private func resolveRoot(cwd: String, firstPath: String) throws -> String {
-        if let root {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationFailure("root not found: \(root)")
-            }
-            return absolute(root, cwd: cwd)
-        }
-        let first = absolute(firstPath, cwd: cwd)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) else {
-            throw ValidationFailure("path not found: \(firstPath)")
-        }
-        let folder = isDirectory.boolValue ? first : (first as NSString).deletingLastPathComponent
-        if let top = Git.topLevel(of: folder) { return top }
-        if first == cwd || first.hasPrefix(cwd + "/") { return cwd }
-        return folder
-    }
-
-    private func absolute(_ path: String, cwd: String) -> String {
-        let joined = path.hasPrefix("/") ? path : cwd + "/" + path
-        return (joined as NSString).standardizingPath
     }
 }
 

@@ -64,3 +64,5 @@ class Plan:
     env: dict[str, str]  # environment of every measured process
     notes: list[str] = field(default_factory=list)  # Markdown bullet points for the docs region
     subject_label: str = "corpus"
+    input_label: str = "Markdown read"  # "<input_label> per <subject_label>: name N MiB, …"
+    commands_where: str = "run in the unpacked corpus folder"  # where the command lines run

@@ -112,7 +112,7 @@ def suite_section(plan: Plan, results: Results, facts: dict[str, str], runs: int
         f"- versions: {versions}",
         *[f"- {note}" for note in plan.notes],
         "",
-        "Command lines (run in the unpacked corpus folder):",
+        f"Command lines ({plan.commands_where}):",
         "",
     ]
     for tool in plan.tools:
@@ -120,7 +120,7 @@ def suite_section(plan: Plan, results: Results, facts: dict[str, str], runs: int
     corpora = ", ".join(f"{s.name} {s.bytes / 1024 / 1024:.1f} MiB" for s in plan.subjects)
     out += [
         "",
-        f"Markdown read per {plan.subject_label}: {corpora}.",
+        f"{plan.input_label} per {plan.subject_label}: {corpora}.",
         "",
         table(plan, results),
         "",

@@ -14,11 +14,14 @@ public struct Report: Sendable {
     public var failedWithoutDiagnostics: Bool
     /// Rule id → one-line description, for SARIF's rules table and the Markdown summary.
     public var ruleDescriptions: [String: String]
+    /// Tool-specific tables the text and Markdown formats show before the findings (benchmarks).
+    public var tables: [ReportTable]
 
     public init(
         tool: String, version: String, diagnostics: [Diagnostic],
         counts: [(key: String, value: Int)] = [], extensions: [(key: String, value: JSONValue)] = [],
-        failedWithoutDiagnostics: Bool = false, ruleDescriptions: [String: String] = [:]
+        failedWithoutDiagnostics: Bool = false, ruleDescriptions: [String: String] = [:],
+        tables: [ReportTable] = []
     ) {
         self.tool = tool
         self.version = version
@@ -27,6 +30,7 @@ public struct Report: Sendable {
         self.extensions = extensions
         self.failedWithoutDiagnostics = failedWithoutDiagnostics
         self.ruleDescriptions = ruleDescriptions
+        self.tables = tables
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

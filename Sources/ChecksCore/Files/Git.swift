@@ -54,6 +54,76 @@ public enum Git {
         return files.sorted()
     }
 
+    /// Files moved in the work tree since the last commit, as root-relative `(from, to)` pairs sorted
+    /// by `from`; empty outside a work tree, before the first commit, or when git fails (a
+    /// suggestion source, never a reason to fail a run).
+    ///
+    /// Two sources, because git only pairs a move it can see in the index:
+    /// - git's own rename detection between HEAD and the work tree
+    ///   (`git diff --find-renames --name-status HEAD`), which covers `git mv` and moves that were
+    ///   added (`git add -A`);
+    /// - a tracked file deleted from the disk plus exactly one untracked, not-ignored file with the
+    ///   same name (`git ls-files --deleted` and `--others --exclude-standard`): a plain `mv` that
+    ///   was not added yet, which `git status` shows as one deletion and one new file.
+    public static func renames(in root: String) -> [(from: String, to: String)] {
+        guard topLevel(of: root) != nil else { return [] }
+        var pairs: [String: String] = [:]
+        // --relative with -C root: paths relative to root, and only below it. -z: never quoted.
+        if let diff = try? run(["-C", root, "diff", "--find-renames", "--name-status", "-z", "--relative", "HEAD"]),
+           diff.status == 0 {
+            pairs = renamesInNameStatus(diff.stdout)
+        }
+        if let deleted = try? run(["-C", root, "ls-files", "-z", "--deleted"]), deleted.status == 0,
+           let untracked = try? run(["-C", root, "ls-files", "-z", "--others", "--exclude-standard"]), untracked.status == 0 {
+            let moves = pairedByName(deleted: nulSeparated(deleted.stdout), untracked: nulSeparated(untracked.stdout))
+            pairs.merge(moves) { fromGit, _ in fromGit }
+        }
+        return pairs.sorted { $0.key < $1.key }.map { (from: $0.key, to: $0.value) }
+    }
+
+    /// `R<score> old new` records of `git diff --name-status -z`; R and C records carry two paths,
+    /// every other status one.
+    static func renamesInNameStatus(_ output: Data) -> [String: String] {
+        let fields = nulSeparated(output, keepingEmpty: true)
+        var pairs: [String: String] = [:]
+        var index = 0
+        while index < fields.count, let kind = fields[index].first {
+            if kind == "R" || kind == "C" {
+                guard index + 2 < fields.count else { break }
+                // Typed locals and `updateValue`: TOMLKit (imported elsewhere in this module) adds
+                // subscripts to `[String]` and `[String: String]` that the type checker may pick for
+                // `pairs[fields[i]] = fields[j]`, and its setter stores nothing.
+                let from: String = fields[index + 1]
+                let to: String = fields[index + 2]
+                if kind == "R" { pairs.updateValue(to, forKey: from) }
+                index += 3
+            } else {
+                index += 2
+            }
+        }
+        return pairs
+    }
+
+    /// Deleted files paired with untracked ones of the same name, when exactly one file of that name
+    /// went and exactly one came: anything else is too ambiguous to call a move.
+    static func pairedByName(deleted: [String], untracked: [String]) -> [String: String] {
+        func name(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
+        var came: [Substring: [String]] = [:]
+        for path in untracked { came[name(path), default: []].append(path) }
+        var went: [Substring: [String]] = [:]
+        for path in Set(deleted) { went[name(path), default: []].append(path) }
+        var pairs: [String: String] = [:]
+        for (fileName, gone) in went {
+            guard gone.count == 1, let from = gone.first, let new = came[fileName], new.count == 1, let to = new.first else { continue }
+            pairs.updateValue(to, forKey: from)
+        }
+        return pairs
+    }
+
+    private static func nulSeparated(_ data: Data, keepingEmpty: Bool = false) -> [String] {
+        data.split(separator: 0, omittingEmptySubsequences: !keepingEmpty).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The URL of the `origin` remote as configured (`git config --get remote.origin.url`), or nil
     /// when there is none or git is unavailable.
     ///
@@ -172,5 +242,97 @@ public enum Git {
 
     private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    // MARK: - History and diffs (check-coverage)
+
+    /// The commit `ref` names (`git rev-parse --verify --quiet --end-of-options REF^{commit}`), or nil
+    /// when it names none here. `--end-of-options` keeps a ref that starts with `-` from being read as
+    /// an option.
+    /// - Throws: `GitError` when git cannot run.
+    public static func resolveCommit(_ ref: String, in root: String) throws -> String? {
+        let result = try run(["-C", root, "rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"])
+        guard result.status == 0 else { return nil }
+        let commit = trimmingLineEnd(String(decoding: result.stdout, as: UTF8.self))
+        return commit.isEmpty ? nil : commit
+    }
+
+    /// The best common ancestor of two commits (`git merge-base A B`), or nil when they share no
+    /// history here (unrelated histories, or a shallow clone cut above it).
+    /// - Throws: `GitError.commandFailed` for anything else git refuses.
+    public static func mergeBase(_ first: String, _ second: String, in root: String) throws -> String? {
+        let arguments = ["-C", root, "merge-base", "--end-of-options", first, second]
+        let result = try run(arguments)
+        if result.status == 1 { return nil }
+        guard result.status == 0 else {
+            throw GitError.commandFailed(
+                command: "git " + arguments.joined(separator: " "), status: result.status,
+                stderr: trimmingLineEnd(String(decoding: result.stderr, as: UTF8.self)))
+        }
+        let commit = trimmingLineEnd(String(decoding: result.stdout, as: UTF8.self))
+        return commit.isEmpty ? nil : commit
+    }
+
+    /// The zero-context diff from `commit` to the working tree (committed, staged and unstaged changes
+    /// in one diff), with paths relative to `root` and only files under it.
+    ///
+    /// Prefixes, quoting, colour and external drivers are pinned (`a/`/`b/`, octal-escaped bytes
+    /// only for control characters and quotes, no colour, no ext-diff) so user configuration cannot
+    /// change the text a parser reads.
+    public static func diffToWorkingTree(from commit: String, in root: String) throws -> String {
+        let arguments = [
+            "-C", root, "-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
+            "diff", "--no-color", "--no-ext-diff", "--no-textconv", "-U0", "--relative", commit, "--",
+        ]
+        let result = try run(arguments)
+        guard result.status == 0 else {
+            throw GitError.commandFailed(
+                command: "git " + arguments.joined(separator: " "), status: result.status,
+                stderr: trimmingLineEnd(String(decoding: result.stderr, as: UTF8.self)))
+        }
+        return String(decoding: result.stdout, as: UTF8.self)
+    }
+
+    /// Tracked files under `root` (the index, `git ls-files -z`), relative to `root`. Reads the index
+    /// only, so it costs milliseconds even where walking the work tree for untracked files would not.
+    public static func trackedFiles(in root: String) throws -> Set<String> {
+        let arguments = ["-C", root, "ls-files", "-z"]
+        let result = try run(arguments)
+        guard result.status == 0 else {
+            throw GitError.commandFailed(
+                command: "git " + arguments.joined(separator: " "), status: result.status,
+                stderr: trimmingLineEnd(String(decoding: result.stderr, as: UTF8.self)))
+        }
+        return Set(result.stdout.split(separator: 0, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// Which of `paths` (relative to `root`) an ignore rule covers (`git check-ignore --no-index`),
+    /// asked in batches so the argument list stays far below ARG_MAX. git allows `-z` only with
+    /// `--stdin`, so the answer is one path per line, unquoted through `core.quotePath=false`.
+    public static func ignoredPaths(_ paths: [String], in root: String) throws -> Set<String> {
+        var ignored = Set<String>()
+        var start = 0
+        while start < paths.count {
+            let batch = Array(paths[start..<min(paths.count, start + 500)])
+            start += batch.count
+            let arguments = ["-C", root, "-c", "core.quotePath=false", "check-ignore", "--no-index", "--"] + batch
+            let result = try run(arguments)
+            // 0: some are ignored, 1: none is; anything else is an error.
+            guard result.status == 0 || result.status == 1 else {
+                throw GitError.commandFailed(
+                    command: "git -C \(root) check-ignore", status: result.status,
+                    stderr: trimmingLineEnd(String(decoding: result.stderr, as: UTF8.self)))
+            }
+            for field in result.stdout.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+                ignored.insert(String(decoding: field, as: UTF8.self))
+            }
+        }
+        return ignored
+    }
+
+    /// Whether the repository is a shallow clone (`git rev-parse --is-shallow-repository`).
+    public static func isShallow(in root: String) throws -> Bool {
+        let result = try run(["-C", root, "rev-parse", "--is-shallow-repository"])
+        return result.status == 0 && trimmingLineEnd(String(decoding: result.stdout, as: UTF8.self)) == "true"
     }
 }

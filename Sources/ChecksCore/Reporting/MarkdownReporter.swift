@@ -15,6 +15,9 @@ public struct MarkdownReporter: Reporter {
     public func render(_ report: Report, context: ReportContext) -> String {
         var out = "### \(report.passed ? "✅" : "❌") \(report.tool): \(report.passed ? "passed" : "failed")\n\n"
         out += report.summary.map { "\($0.key): \($0.value)" }.joined(separator: " · ") + "\n"
+        for table in report.tables {
+            out += MarkdownReporter.table(table)
+        }
         guard !report.diagnostics.isEmpty else { return out }
 
         out += "\n| Severity | Location | Rule | Message |\n"
@@ -27,6 +30,20 @@ public struct MarkdownReporter: Reporter {
         if hidden > 0 {
             out += "\n… and \(hidden) more\n"
         }
+        return out
+    }
+
+    /// A tool's own table, capped at `maxRows` like the findings.
+    static func table(_ table: ReportTable) -> String {
+        var out = "\n"
+        if !table.title.isEmpty { out += "**\(escapeText(table.title))**\n\n" }
+        out += "| " + table.columns.map { escapeText($0.title) }.joined(separator: " | ") + " |\n"
+        out += "| " + table.columns.map { $0.alignment == .right ? "---:" : "---" }.joined(separator: " | ") + " |\n"
+        for row in table.rows.prefix(maxRows) {
+            out += "| " + table.columns.indices.map { $0 < row.count ? escapeText(row[$0]) : "" }.joined(separator: " | ") + " |\n"
+        }
+        let hidden = table.rows.count - maxRows
+        if hidden > 0 { out += "\n… and \(hidden) more rows\n" }
         return out
     }
 

@@ -7,6 +7,9 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: Report, context: ReportContext) -> String {
         var out = ""
+        for table in report.tables {
+            out += table.renderText() + "\n"
+        }
         for d in report.diagnostics {
             let severity = paint(d.severity.rawValue, d.severity == .error ? "31" : d.severity == .warning ? "33" : "36", context)
             // A message never breaks the one-finding-per-line shape: later lines are indented.

@@ -9,8 +9,8 @@
 Adding a suite = one module here plus one line in SUITES. The harness does the rest: interleaved
 rounds, statistics, the table, the goal lines and the docs region.
 """
-from . import doc_refs
+from . import benchmarks, coverage, doc_index, doc_refs, links
 
-SUITES = [doc_refs]
+SUITES = [doc_refs, doc_index, benchmarks, coverage, links]
 
 BY_NAME = {suite.NAME: suite for suite in SUITES}

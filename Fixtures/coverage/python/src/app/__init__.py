@@ -1,0 +1,1 @@
+"""Sample package for check-coverage fixtures."""

@@ -1,2 +1,0 @@
-/// Benchmark readers, statistics and comparison rules (issue 6).
-import ChecksCore
