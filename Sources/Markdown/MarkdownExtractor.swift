@@ -395,10 +395,17 @@ private struct Walker {
         // Without definitions only `[x][y]` and `[x][]` matter (undefined references), and both
         // contain "][": most paragraphs can be skipped after one memchr-speed search.
         let needsShortcuts = !document.definitions.isEmpty
+        let definitionLabelLengths = Set(document.definitions.map(\.key.utf8.count))
         for range in inlineRanges {
             guard needsShortcuts ? source.find([0x5D], in: range) != nil : source.find([0x5D, 0x5B], in: range) != nil
             else { continue }
             for match in ReferenceUseScanner.scan(source.bytes, range: range) {
+                // A shortcut only matters as a use of a definition: bracketed prose whose length fits
+                // no definition's label is dropped before its key is even computed.
+                if match.form == .shortcut, !definitionLabelLengths.contains(match.label.utf8.count),
+                   match.label.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x20 && $0 != 0x09 }) {
+                    continue
+                }
                 document.referenceUses.append(ReferenceUse(
                     form: match.form, label: match.label, key: ReferenceDefinition.key(for: match.label),
                     position: source.position(ofOffset: match.offset), followsWord: match.followsWord))

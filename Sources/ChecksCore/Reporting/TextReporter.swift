@@ -10,13 +10,34 @@ public struct TextReporter: Reporter {
         for table in report.tables {
             out += table.renderText() + "\n"
         }
+        // Appending pieces costs a fraction of string interpolation, and a large tree has thousands of
+        // findings to print after the parallel work is done.
+        out.reserveCapacity(report.diagnostics.count * 120)
+        let severities = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
+            (severity, paint(severity.rawValue, severity == .error ? "31" : severity == .warning ? "33" : "36", context))
+        })
         for d in report.diagnostics {
-            let severity = paint(d.severity.rawValue, d.severity == .error ? "31" : d.severity == .warning ? "33" : "36", context)
+            out += d.file
+            out += ":"
+            out += String(d.line)
+            out += ":"
+            out += String(d.column)
+            out += ": "
+            out += severities[d.severity] ?? d.severity.rawValue
+            out += ": "
             // A message never breaks the one-finding-per-line shape: later lines are indented.
-            let message = d.message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
-            out += "\(d.file):\(d.line):\(d.column): \(severity): \(message) [\(d.rule)]\n"
+            if d.message.utf8.contains(0x0A) {
+                out += d.message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+            } else {
+                out += d.message
+            }
+            out += " ["
+            out += d.rule
+            out += "]\n"
             if let suggestion = d.suggestion {
-                out += "  help: did you mean '\(suggestion)'?\n"
+                out += "  help: did you mean '"
+                out += suggestion
+                out += "'?\n"
             }
         }
         let counts = report.counts.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
