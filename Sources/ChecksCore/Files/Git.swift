@@ -17,11 +17,39 @@ public enum Git {
         // Starting git costs milliseconds; a folder with no `.git` above it (and no GIT_DIR) is not
         // in a work tree, which is the common case for unpacked trees and temporary folders.
         guard ProcessInfo.processInfo.environment["GIT_DIR"] != nil || hasGitEntry(above: directory) else { return nil }
+        if let known = topLevels.value(for: directory) { return known }
         guard let result = try? run(["-C", directory, "rev-parse", "--show-toplevel"]),
             result.status == 0
-        else { return nil }
+        else {
+            topLevels.store(nil, for: directory)
+            return nil
+        }
         let path = trimmingLineEnd(String(decoding: result.stdout, as: UTF8.self))
-        return path.isEmpty ? nil : path
+        let top = path.isEmpty ? nil : path
+        // A run asks for the top of the path it was given and then for the top of the top itself.
+        topLevels.store(top, for: directory)
+        if let top { topLevels.store(top, for: top) }
+        return top
+    }
+
+    /// Answers of `topLevel` in this process: the work tree does not move during a run.
+    private static let topLevels = Memo()
+
+    private final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String: String?] = [:]
+
+        func value(for key: String) -> String?? {
+            lock.lock()
+            defer { lock.unlock() }
+            return values[key]
+        }
+
+        func store(_ value: String?, for key: String) {
+            lock.lock()
+            values.updateValue(value, forKey: key)
+            lock.unlock()
+        }
     }
 
     /// Every file git would consider part of the work tree under `root`: tracked files plus
@@ -130,6 +158,8 @@ public enum Git {
     /// The configured URL, not `git remote get-url`: `url.<base>.insteadOf` rules rewrite the
     /// transport (a mirror, https → ssh) but not which repository this is.
     public static func originRemote(in root: String) -> String? {
+        // Outside a work tree there is no remote to ask git about.
+        guard ProcessInfo.processInfo.environment["GIT_DIR"] != nil || hasGitEntry(above: root) else { return nil }
         guard let result = try? run(["-C", root, "config", "--get", "remote.origin.url"]), result.status == 0 else {
             return nil
         }
@@ -207,9 +237,13 @@ public enum Git {
     /// True when `directory` or one of its parents holds a `.git` folder or file (worktrees, submodules).
     private static func hasGitEntry(above directory: String) -> Bool {
         var folder = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+        // git itself stops looking at GIT_CEILING_DIRECTORIES (colon-separated): so do we.
+        let ceilings = Set((ProcessInfo.processInfo.environment["GIT_CEILING_DIRECTORIES"] ?? "")
+            .split(separator: ":").map { String($0.hasSuffix("/") && $0.count > 1 ? $0.dropLast() : $0) })
         while true {
             var info = stat()
             if lstat(folder + "/.git", &info) == 0 { return true }
+            if ceilings.contains(folder) { return false }
             guard let slash = folder.lastIndex(of: "/"), folder != "/" else { return false }
             folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
         }
