@@ -27,12 +27,14 @@ public struct HeadingSlugger: Sendable {
 
     /// The slug without de-duplication: lower-case, delete what the regex deletes, each space to `-`.
     public static func slug(_ text: String) -> String {
-        // Most headings are ASCII: lower-case and filter the bytes directly, without the Unicode tables.
-        let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+        // Most headings are ASCII: lower-case and filter the contiguous bytes directly, without the
+        // Unicode tables.
+        var text = text
+        if let ascii = text.withUTF8({ bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 var count = 0
-                for byte in utf8 {
+                for byte in bytes {
                     switch byte {
                     case 0x20: buffer[count] = 0x2D
                     case 0x41...0x5A: buffer[count] = byte | 0x20
@@ -43,6 +45,8 @@ public struct HeadingSlugger: Sendable {
                 }
                 return count
             }
+        }) {
+            return ascii
         }
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
