@@ -313,9 +313,14 @@ public enum Git {
     /// Prefixes, quoting, colour and external drivers are pinned (`a/`/`b/`, octal-escaped bytes
     /// only for control characters and quotes, no colour, no ext-diff) so user configuration cannot
     /// change the text a parser reads.
+    ///
+    /// The index is refreshed on one thread (`core.preloadIndex=false`): the diff runs beside the
+    /// report parser, and git's parallel `lstat` of every tracked file would take the core the parser
+    /// needs; on one thread it finishes well before the parse does.
     public static func diffToWorkingTree(from commit: String, in root: String) throws -> String {
         let arguments = [
             "-C", root, "-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
+            "-c", "core.preloadIndex=false",
             "diff", "--no-color", "--no-ext-diff", "--no-textconv", "-U0", "--relative", commit, "--",
         ]
         let result = try run(arguments)
