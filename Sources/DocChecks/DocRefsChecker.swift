@@ -26,9 +26,9 @@ public enum DocRefsChecker {
             under: absolutePaths, root: root, extensions: ["md", "markdown"], exclude: options.exclude)
 
         // Parse every file once, in parallel; unreadable ones become findings, not a failed run.
-        let parsedCount = AtomicCounter()
+        let parsedCount = SharedCounter()
         let parsed = parallelMap(count: files.count) { index -> ParsedFile in
-            if let progress = options.progress { progress(parsedCount.increment(), files.count) }
+            if let progress = options.progress { progress(parsedCount.take() + 1, files.count) }
             do {
                 let document = MarkdownDocument.parse(try RegularFileReader.read(root + "/" + files[index]))
                 return ParsedFile(document: document, anchors: MarkdownCatalog.Anchors(document), error: nil)
@@ -148,15 +148,3 @@ struct DisplayPaths: Sendable {
     }
 }
 
-/// Counts finished items across threads for progress reports.
-final class AtomicCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
-}

@@ -11,7 +11,7 @@ public func parallelMap<T: Sendable>(count: Int, _ transform: @Sendable (Int) ->
     let results = ResultSlots<T>(count: count)
     let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / 4))
     let batch = max(1, min(64, count / (workers * 16)))
-    let next = BatchCounter()
+    let next = SharedCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
             let start = next.take(batch)
@@ -24,11 +24,16 @@ public func parallelMap<T: Sendable>(count: Int, _ transform: @Sendable (Int) ->
     return results.collect()
 }
 
-private final class BatchCounter: @unchecked Sendable {
+/// A counter shared across threads: batches handed out by `parallelMap`, items done for a progress line.
+public final class SharedCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
 
-    func take(_ n: Int) -> Int {
+    public init() {}
+
+    /// Adds `n` and returns the value before the addition.
+    @discardableResult
+    public func take(_ n: Int = 1) -> Int {
         lock.lock()
         defer { lock.unlock() }
         let start = value
