@@ -78,11 +78,8 @@ public struct GitHubReporter: Reporter {
     static func escapeProperty(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
+        for scalar in escapeData(s).unicodeScalars {
             switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
             case ":": out += "%3A"
             case ",": out += "%2C"
             default: out.unicodeScalars.append(scalar)

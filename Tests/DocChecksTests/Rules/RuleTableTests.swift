@@ -145,24 +145,3 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         #expect(report.diagnostics.first?.column == 59)
     }
 }
-
-/// A real folder under the temporary directory, removed when the value goes away.
-final class TemporaryTree: @unchecked Sendable {
-    let root: String
-
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("autogit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        root = base.resolvingSymlinksInPath().path
-    }
-
-    func write(_ path: String, _ text: String) throws {
-        let url = URL(fileURLWithPath: root + "/" + path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
-    }
-}

@@ -1,3 +1,4 @@
+import ChecksTestSupport
 import ChecksCore
 import Foundation
 import Testing
