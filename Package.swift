@@ -12,7 +12,12 @@ let package = Package(
         .executable(name: "check-doc-links", targets: ["check-doc-links"]),
         .executable(name: "check-coverage", targets: ["check-coverage"]),
         .executable(name: "compare-benchmarks", targets: ["compare-benchmarks"]),
+        // Libraries for the fuzz package in Fuzz/, which depends on this one by path.
         .library(name: "ChecksCore", targets: ["ChecksCore"]),
+        .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "DocChecks", targets: ["DocChecks"]),
+        .library(name: "Coverage", targets: ["Coverage"]),
+        .library(name: "Benchmarks", targets: ["Benchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

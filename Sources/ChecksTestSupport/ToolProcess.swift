@@ -27,7 +27,10 @@ public struct ToolProcess: Sendable {
         process.executableURL = productsDirectory.appendingPathComponent(tool)
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
+        let inherited = ProcessInfo.processInfo.environment
+        var env = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
+        // Under `swift test --enable-code-coverage` the tools' own profiles join the test run's.
+        if let profile = inherited["LLVM_PROFILE_FILE"] { env["LLVM_PROFILE_FILE"] = profile }
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()
