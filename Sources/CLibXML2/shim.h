@@ -6,7 +6,8 @@
 // xmlCharEncodingHandler (only pointers to it), so the headers are read as if ICU were off.
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+#include <libxml/SAX2.h>
+#include <libxml/dict.h>
 #include <libxml/xmlerror.h>
 
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state;

@@ -19,76 +19,92 @@ import CLibXML2
 ///   `branch-rate` attributes are never used.
 /// - Header totals (`lines-valid` …) must be finite and non-negative with covered ≤ valid; when they
 ///   disagree with the recount, the recount wins and a warning says so.
-struct CoberturaReader {
-    private let xml: XMLStreamReader
+struct CoberturaReader: XMLElementHandler {
     private let file: String
+    private var names = Names()
+    private var header = Header()
+    private var sawRoot = false
+    private var rootClosed = false
+    private var sources: [String] = []
+    private var filenames: [String] = []
+    private var lines: [[LineCoverage]] = []
+    private var indexByFilename: [String: Int] = [:]
+    /// The class whose `<lines>` are being read, as an index into `filenames`.
+    private var current: Int?
+    /// How many `<methods>` elements enclose the position: their lines are copies.
+    private var methodsDepth = 0
 
-    init(_ xml: XMLStreamReader) {
-        self.xml = xml
-        self.file = xml.path
+    init(path: String) {
+        self.file = path
     }
 
-    /// Reads the document; `xml` stands on the root `<coverage>` start tag.
-    func read() throws -> ParsedReport {
-        let nSource = xml.intern("source"), nClass = xml.intern("class"), nMethods = xml.intern("methods")
-        let nLine = xml.intern("line"), nCoverage = xml.intern("coverage")
-        let aFilename = xml.intern("filename"), aNumber = xml.intern("number"), aHits = xml.intern("hits")
-        let aBranch = xml.intern("branch"), aCondition = xml.intern("condition-coverage")
+    /// Element and attribute names, interned once per document.
+    private struct Names {
+        var source, `class`, methods, line, coverage: UnsafePointer<xmlChar>?
+        var filename, number, hits, branch, condition: UnsafePointer<xmlChar>?
+    }
 
-        let header = try readHeader()
-        var rootClosed = xml.isEmptyElement
-        var sources: [String] = []
-        var filenames: [String] = []
-        var lines: [[LineCoverage]] = []
-        var indexByFilename: [String: Int] = [:]
-        var current: Int?
-        var methodsDepth = 0
+    mutating func prepare(_ table: XMLNameTable) {
+        names = Names(
+            source: table.intern("source"), class: table.intern("class"), methods: table.intern("methods"),
+            line: table.intern("line"), coverage: table.intern("coverage"),
+            filename: table.intern("filename"), number: table.intern("number"), hits: table.intern("hits"),
+            branch: table.intern("branch"), condition: table.intern("condition-coverage"))
+    }
 
-        while try xml.next() {
-            let name = xml.name
-            if xml.node == .start {
-                if xml.isNamed(name, nLine, "line") {
-                    guard let index = current, methodsDepth == 0 else { continue }
-                    lines[index].append(try readLine(aNumber, aHits, aBranch, aCondition))
-                } else if xml.isNamed(name, nClass, "class") {
-                    var filename: String?
-                    xml.forEachAttribute { attribute, value in
-                        if xml.isNamed(attribute, aFilename, "filename") { filename = String(cString: value) }
-                    }
-                    guard let filename, !filename.isEmpty else {
-                        throw CoverageReadError.missingField(file: file, line: xml.line, detail: "a <class> has no filename attribute")
-                    }
-                    if let index = indexByFilename[filename] {
-                        current = index
-                    } else {
-                        current = filenames.count
-                        indexByFilename[filename] = filenames.count
-                        filenames.append(filename)
-                        lines.append([])
-                    }
-                    if xml.isEmptyElement { current = nil }
-                } else if xml.isNamed(name, nMethods, "methods") {
-                    if !xml.isEmptyElement { methodsDepth += 1 }
-                } else if xml.isNamed(name, nSource, "source") {
-                    if !xml.isEmptyElement { sources.append(xml.text()) } else { sources.append("") }
-                }
-            } else if xml.node == .end {
-                if xml.isNamed(name, nClass, "class") {
-                    current = nil
-                } else if xml.isNamed(name, nMethods, "methods") {
-                    methodsDepth = max(0, methodsDepth - 1)
-                } else if xml.isNamed(name, nCoverage, "coverage") {
-                    rootClosed = true
-                }
+    mutating func start(_ element: XMLElement) throws -> Bool {
+        let name = element.name
+        if !sawRoot {
+            sawRoot = true
+            header = try readHeader(element)
+        } else if xmlNameIs(name, names.line, "line") {
+            guard let index = current, methodsDepth == 0 else { return false }
+            lines[index].append(try readLine(element))
+        } else if xmlNameIs(name, names.class, "class") {
+            var filename: String?
+            element.forEachAttribute { attribute, value in
+                if xmlNameIs(attribute, names.filename, "filename") { filename = xmlString(value) }
             }
+            guard let filename, !filename.isEmpty else {
+                throw CoverageReadError.missingField(file: file, line: element.line, detail: "a <class> has no filename attribute")
+            }
+            if let index = indexByFilename[filename] {
+                current = index
+            } else {
+                current = filenames.count
+                indexByFilename[filename] = filenames.count
+                filenames.append(filename)
+                lines.append([])
+            }
+        } else if xmlNameIs(name, names.methods, "methods") {
+            methodsDepth += 1
+        } else if xmlNameIs(name, names.source, "source") {
+            return true
         }
-        guard rootClosed else { throw CoverageReadError.truncated(file: file) }
+        return false
+    }
 
+    mutating func end(_ name: UnsafePointer<xmlChar>, text: String?) throws {
+        if xmlNameIs(name, names.class, "class") {
+            current = nil
+        } else if xmlNameIs(name, names.methods, "methods") {
+            methodsDepth = max(0, methodsDepth - 1)
+        } else if xmlNameIs(name, names.source, "source") {
+            sources.append(text ?? "")
+        } else if xmlNameIs(name, names.coverage, "coverage") {
+            rootClosed = true
+        }
+    }
+
+    mutating func finish() throws -> ParsedReport {
+        guard rootClosed else { throw CoverageReadError.truncated(file: file) }
         let roots = sources.map(CoberturaReader.normalisedSource)
         var files: [ReportedFile] = []
+        files.reserveCapacity(filenames.count)
         var recount = CoverageStats()
         for (index, filename) in filenames.enumerated() {
             let merged = LineCoverage.normalised(lines[index])
+            lines[index] = []
             recount = recount + CoverageStats(lines: merged)
             files.append(ReportedFile(candidates: CoberturaReader.candidates(filename: filename, sources: roots), lines: merged))
         }
@@ -97,51 +113,48 @@ struct CoberturaReader {
 
     // MARK: - Lines
 
-    private func readLine(
-        _ aNumber: UnsafePointer<xmlChar>?, _ aHits: UnsafePointer<xmlChar>?,
-        _ aBranch: UnsafePointer<xmlChar>?, _ aCondition: UnsafePointer<xmlChar>?
-    ) throws -> LineCoverage {
+    private func readLine(_ element: XMLElement) throws -> LineCoverage {
         var number: UInt64?
         var hits: UInt64?
         var isBranch = false
         var condition = CountParser.Condition.none
-        try xml.forEachAttribute { attribute, value in
-            if xml.isNamed(attribute, aNumber, "number") {
-                guard let parsed = CountParser.count(value), parsed >= 1, parsed <= UInt64(UInt32.max) else {
+        try element.forEachAttribute { attribute, value in
+            if xmlNameIs(attribute, names.number, "number") {
+                guard let parsed = CountParser.attributeCount(value), parsed >= 1, parsed <= UInt64(UInt32.max) else {
                     throw CoverageReadError.impossibleNumber(
-                        file: file, line: xml.line, detail: "line number=\"\(String(cString: value))\" is not a line number")
+                        file: file, line: element.line, detail: "line number=\"\(xmlString(value))\" is not a line number")
                 }
                 number = parsed
-            } else if xml.isNamed(attribute, aHits, "hits") {
-                guard let parsed = CountParser.count(value) else {
+            } else if xmlNameIs(attribute, names.hits, "hits") {
+                guard let parsed = CountParser.attributeCount(value) else {
                     throw CoverageReadError.impossibleNumber(
-                        file: file, line: xml.line, detail: "hits=\"\(String(cString: value))\" is not a count")
+                        file: file, line: element.line, detail: "hits=\"\(xmlString(value))\" is not a count")
                 }
                 hits = parsed
-            } else if xml.isNamed(attribute, aBranch, "branch") {
-                // "true", "True" (coverlet), "TRUE": C's strcasecmp on ASCII.
-                isBranch = strcasecmp(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self), "true") == 0
-            } else if xml.isNamed(attribute, aCondition, "condition-coverage") {
+            } else if xmlNameIs(attribute, names.branch, "branch") {
+                // "true", "True" (coverlet), "TRUE": ASCII letters in any case.
+                isBranch = CountParser.isTrue(value)
+            } else if xmlNameIs(attribute, names.condition, "condition-coverage") {
                 condition = CountParser.condition(value)
                 switch condition {
                 case .invalid:
                     throw CoverageReadError.impossibleNumber(
-                        file: file, line: xml.line,
-                        detail: "condition-coverage=\"\(String(cString: value))\" has no (covered/total) pair")
+                        file: file, line: element.line,
+                        detail: "condition-coverage=\"\(xmlString(value))\" has no (covered/total) pair")
                 case .pair(let covered, let total) where covered > total || total > UInt64(UInt16.max):
                     throw CoverageReadError.impossibleNumber(
-                        file: file, line: xml.line,
-                        detail: "condition-coverage=\"\(String(cString: value))\" covers more branches than there are")
+                        file: file, line: element.line,
+                        detail: "condition-coverage=\"\(xmlString(value))\" covers more branches than there are")
                 default:
                     break
                 }
             }
         }
         guard let number else {
-            throw CoverageReadError.missingField(file: file, line: xml.line, detail: "a <line> has no number attribute")
+            throw CoverageReadError.missingField(file: file, line: element.line, detail: "a <line> has no number attribute")
         }
         guard let hits else {
-            throw CoverageReadError.missingField(file: file, line: xml.line, detail: "line \(number) has no hits attribute")
+            throw CoverageReadError.missingField(file: file, line: element.line, detail: "line \(number) has no hits attribute")
         }
         var record = LineCoverage(number: UInt32(number), hits: UInt32(min(hits, UInt64(UInt32.max))))
         if isBranch, case .pair(let covered, let total) = condition {
@@ -174,14 +187,14 @@ struct CoberturaReader {
         }
     }
 
-    private func readHeader() throws -> Header {
+    private func readHeader(_ element: XMLElement) throws -> Header {
         var header = Header()
-        try xml.forEachAttribute { attribute, value in
+        try element.forEachAttribute { attribute, value in
             let key = String(cString: attribute)
             guard ["lines-valid", "lines-covered", "branches-valid", "branches-covered"].contains(key) else { return }
-            let text = String(cString: value)
+            let text = xmlString(value)
             guard let number = CountParser.headerNumber(text) else {
-                throw CoverageReadError.impossibleNumber(file: file, line: xml.line, detail: "\(key)=\"\(text)\" is not a count")
+                throw CoverageReadError.impossibleNumber(file: file, line: element.line, detail: "\(key)=\"\(text)\" is not a count")
             }
             switch key {
             case "lines-valid": header.linesValid = number
@@ -192,11 +205,11 @@ struct CoberturaReader {
         }
         if let valid = header.linesValid, let covered = header.linesCovered, covered > valid {
             throw CoverageReadError.impossibleNumber(
-                file: file, line: xml.line, detail: "lines-covered=\"\(covered)\" is more than lines-valid=\"\(valid)\"")
+                file: file, line: element.line, detail: "lines-covered=\"\(covered)\" is more than lines-valid=\"\(valid)\"")
         }
         if let valid = header.branchesValid, let covered = header.branchesCovered, covered > valid {
             throw CoverageReadError.impossibleNumber(
-                file: file, line: xml.line, detail: "branches-covered=\"\(covered)\" is more than branches-valid=\"\(valid)\"")
+                file: file, line: element.line, detail: "branches-covered=\"\(covered)\" is more than branches-valid=\"\(valid)\"")
         }
         return header
     }
@@ -216,7 +229,9 @@ struct CoberturaReader {
     /// reader cannot know). An absolute `filename` (SourceLink, xcc) is used as it is.
     static func candidates(filename: String, sources: [String]) -> [String] {
         // Only Windows writers use `\`; skip the copy for everyone else.
-        let name = filename.utf8.contains(UInt8(ascii: "\\")) ? filename.replacingOccurrences(of: "\\", with: "/") : filename
+        let hasBackslash = filename.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\\")) }
+            ?? filename.utf8.contains(UInt8(ascii: "\\"))
+        let name = hasBackslash ? filename.replacingOccurrences(of: "\\", with: "/") : filename
         if PathMapper.isAbsolute(name) { return [name] }
         var result: [String] = []
         for source in sources {

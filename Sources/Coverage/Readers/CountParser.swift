@@ -3,29 +3,23 @@ import Foundation
 /// Byte-level parsing of the numbers in reports, without building Swift strings per attribute: a
 /// 40 MB report has millions of them.
 enum CountParser {
-    /// A non-negative decimal integer, optionally followed by a fractional part of zeros (`"3.0"`,
-    /// which some writers emit), with surrounding ASCII spaces allowed. nil for anything else:
-    /// a sign, an exponent, `NaN`, a non-zero fraction, or a value above `UInt64.max`.
-    static func count(_ pointer: UnsafePointer<UInt8>?) -> UInt64? {
-        guard var p = pointer else { return nil }
-        while p.pointee == 0x20 { p += 1 }
-        var value: UInt64 = 0
-        var digits = 0
-        while p.pointee >= 0x30 && p.pointee <= 0x39 {
-            let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (plus, o2) = times.addingReportingOverflow(UInt64(p.pointee - 0x30))
-            if o1 || o2 { return nil }
-            value = plus
-            digits += 1
-            p += 1
-        }
-        guard digits > 0 else { return nil }
-        if p.pointee == UInt8(ascii: ".") {
-            p += 1
-            while p.pointee == UInt8(ascii: "0") { p += 1 }
-        }
-        while p.pointee == 0x20 { p += 1 }
-        return p.pointee == 0 ? value : nil
+    /// An attribute value that is a non-negative decimal integer, optionally followed by a fractional
+    /// part of zeros (`"3.0"`, which some writers emit), with surrounding ASCII spaces allowed. nil
+    /// for anything else: a sign, an exponent, `NaN`, a non-zero fraction, or a value above
+    /// `UInt64.max`.
+    static func attributeCount(_ value: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var start = 0
+        var end = value.count
+        while start < end && value[start] == 0x20 { start += 1 }
+        while end > start && value[end - 1] == 0x20 { end -= 1 }
+        return count(UnsafeBufferPointer(rebasing: value[start..<end]))
+    }
+
+    /// `true` in any ASCII letter case (`branch="True"` from coverlet).
+    static func isTrue(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count == 4 else { return false }
+        return value[0] | 0x20 == UInt8(ascii: "t") && value[1] | 0x20 == UInt8(ascii: "r")
+            && value[2] | 0x20 == UInt8(ascii: "u") && value[3] | 0x20 == UInt8(ascii: "e")
     }
 
     /// The same for a byte slice (LCOV fields).
@@ -62,21 +56,15 @@ enum CountParser {
         case invalid
     }
 
-    static func condition(_ pointer: UnsafePointer<UInt8>?) -> Condition {
-        guard var p = pointer else { return .none }
-        while p.pointee != 0 && p.pointee != UInt8(ascii: "(") { p += 1 }
-        guard p.pointee == UInt8(ascii: "(") else { return .none }
-        p += 1
-        var start = p
-        while p.pointee != 0 && p.pointee != UInt8(ascii: "/") { p += 1 }
-        guard p.pointee == UInt8(ascii: "/") else { return .invalid }
-        let covered = count(UnsafeBufferPointer(start: start, count: p - start))
-        p += 1
-        start = p
-        while p.pointee != 0 && p.pointee != UInt8(ascii: ")") { p += 1 }
-        guard p.pointee == UInt8(ascii: ")") else { return .invalid }
-        let total = count(UnsafeBufferPointer(start: start, count: p - start))
-        guard let covered, let total else { return .invalid }
+    static func condition(_ value: UnsafeBufferPointer<UInt8>) -> Condition {
+        guard let open = value.firstIndex(of: UInt8(ascii: "(")) else { return .none }
+        let rest = value[(open + 1)...]
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return .invalid }
+        let afterSlash = value[(slash + 1)...]
+        guard let close = afterSlash.firstIndex(of: UInt8(ascii: ")")) else { return .invalid }
+        guard let covered = count(value[(open + 1)..<slash]), let total = count(value[(slash + 1)..<close]) else {
+            return .invalid
+        }
         return .pair(covered: covered, total: total)
     }
 

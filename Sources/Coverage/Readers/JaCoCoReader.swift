@@ -14,114 +14,126 @@ import Foundation
 /// file is proposed under the usual Maven and Gradle roots (diff-cover's default `--src-roots` plus
 /// Kotlin's), inside each enclosing `group` folder, and bare; the path mapper also searches the
 /// repository for the `package/File.java` suffix.
-struct JaCoCoReader {
+struct JaCoCoReader: XMLElementHandler {
     static let sourceRoots = ["src/main/java", "src/test/java", "src/main/kotlin", "src/test/kotlin"]
 
-    private let xml: XMLStreamReader
     private let file: String
+    private var names = Names()
+    private var rootClosed = false
+    private var groups: [String] = []
+    private var package: String?
+    private var keys: [String] = []
+    private var groupOfKey: [String] = []
+    private var lines: [[LineCoverage]] = []
+    private var indexByKey: [String: Int] = [:]
+    /// The `<sourcefile>` whose lines are being read, as an index into `keys`.
+    private var current: Int?
 
-    init(_ xml: XMLStreamReader) {
-        self.xml = xml
-        self.file = xml.path
+    init(path: String) {
+        self.file = path
     }
 
-    /// Reads the document; `xml` stands on the root `<report>` start tag.
-    func read() throws -> ParsedReport {
-        let nGroup = xml.intern("group"), nPackage = xml.intern("package"), nSourcefile = xml.intern("sourcefile")
-        let nLine = xml.intern("line"), nReport = xml.intern("report")
-        let aName = xml.intern("name"), aNr = xml.intern("nr"), aMi = xml.intern("mi"), aCi = xml.intern("ci")
-        let aMb = xml.intern("mb"), aCb = xml.intern("cb")
+    /// Element and attribute names, interned once per document.
+    private struct Names {
+        var group, package, sourcefile, line, report: UnsafePointer<xmlChar>?
+        var name, nr, mi, ci, mb, cb: UnsafePointer<xmlChar>?
+    }
 
-        var rootClosed = xml.isEmptyElement
-        var groups: [String] = []
-        var package: String?
-        var keys: [String] = []
-        var groupOfKey: [String] = []
-        var lines: [[LineCoverage]] = []
-        var indexByKey: [String: Int] = [:]
-        var current: Int?
+    mutating func prepare(_ table: XMLNameTable) {
+        names = Names(
+            group: table.intern("group"), package: table.intern("package"), sourcefile: table.intern("sourcefile"),
+            line: table.intern("line"), report: table.intern("report"),
+            name: table.intern("name"), nr: table.intern("nr"), mi: table.intern("mi"), ci: table.intern("ci"),
+            mb: table.intern("mb"), cb: table.intern("cb"))
+    }
 
-        func nameAttribute() -> String {
-            var name = ""
-            xml.forEachAttribute { attribute, value in
-                if xml.isNamed(attribute, aName, "name") { name = String(cString: value) }
-            }
-            return name
+    private func nameAttribute(_ element: XMLElement) -> String {
+        var name = ""
+        element.forEachAttribute { attribute, value in
+            if xmlNameIs(attribute, names.name, "name") { name = xmlString(value) }
         }
+        return name
+    }
 
-        while try xml.next() {
-            let name = xml.name
-            if xml.node == .start {
-                if xml.isNamed(name, nLine, "line") {
-                    guard let index = current else { continue }
-                    var values: [UInt64?] = [nil, nil, nil, nil, nil]
-                    try xml.forEachAttribute { attribute, value in
-                        let slot: Int
-                        if xml.isNamed(attribute, aNr, "nr") { slot = 0 }
-                        else if xml.isNamed(attribute, aMi, "mi") { slot = 1 }
-                        else if xml.isNamed(attribute, aCi, "ci") { slot = 2 }
-                        else if xml.isNamed(attribute, aMb, "mb") { slot = 3 }
-                        else if xml.isNamed(attribute, aCb, "cb") { slot = 4 }
-                        else { return }
-                        guard let parsed = CountParser.count(value) else {
-                            throw CoverageReadError.impossibleNumber(
-                                file: file, line: xml.line,
-                                detail: "\(String(cString: attribute))=\"\(String(cString: value))\" is not a count")
-                        }
-                        values[slot] = parsed
-                    }
-                    guard let nr = values[0], nr >= 1, nr <= UInt64(UInt32.max) else {
-                        throw CoverageReadError.missingField(file: file, line: xml.line, detail: "a <line> has no valid nr attribute")
-                    }
-                    let mi = values[1] ?? 0, ci = values[2] ?? 0, mb = values[3] ?? 0, cb = values[4] ?? 0
-                    // A line without instructions is not code; JaCoCo never writes one, but a
-                    // hand-made report might.
-                    guard mi + ci > 0 else { continue }
-                    let (branches, overflow) = mb.addingReportingOverflow(cb)
-                    guard !overflow, branches <= UInt64(UInt16.max) else {
-                        throw CoverageReadError.impossibleNumber(file: file, line: xml.line, detail: "line \(nr) has \(mb)+\(cb) branches")
-                    }
-                    lines[index].append(LineCoverage(
-                        number: UInt32(nr), hits: UInt32(min(ci, UInt64(UInt32.max))),
-                        branchesCovered: UInt16(cb), branchesTotal: UInt16(branches)))
-                } else if xml.isNamed(name, nSourcefile, "sourcefile") {
-                    guard let package else { continue }
-                    let sourceName = nameAttribute()
-                    guard !sourceName.isEmpty else {
-                        throw CoverageReadError.missingField(file: file, line: xml.line, detail: "a <sourcefile> has no name attribute")
-                    }
-                    let group = groups.joined(separator: "/")
-                    let path = package.isEmpty ? sourceName : package + "/" + sourceName
-                    let key = group + "\u{0}" + path
-                    if let index = indexByKey[key] {
-                        current = index
-                    } else {
-                        current = keys.count
-                        indexByKey[key] = keys.count
-                        keys.append(path)
-                        groupOfKey.append(group)
-                        lines.append([])
-                    }
-                    if xml.isEmptyElement { current = nil }
-                } else if xml.isNamed(name, nPackage, "package") {
-                    package = xml.isEmptyElement ? nil : nameAttribute().replacingOccurrences(of: ".", with: "/")
-                } else if xml.isNamed(name, nGroup, "group") {
-                    if !xml.isEmptyElement { groups.append(nameAttribute()) }
-                }
-            } else if xml.node == .end {
-                if xml.isNamed(name, nSourcefile, "sourcefile") {
-                    current = nil
-                } else if xml.isNamed(name, nPackage, "package") {
-                    package = nil
-                } else if xml.isNamed(name, nGroup, "group") {
-                    _ = groups.popLast()
-                } else if xml.isNamed(name, nReport, "report") {
-                    rootClosed = true
-                }
+    mutating func start(_ element: XMLElement) throws -> Bool {
+        let name = element.name
+        if xmlNameIs(name, names.line, "line") {
+            guard let index = current else { return false }
+            if let line = try readLine(element) { lines[index].append(line) }
+        } else if xmlNameIs(name, names.sourcefile, "sourcefile") {
+            guard let package else { return false }
+            let sourceName = nameAttribute(element)
+            guard !sourceName.isEmpty else {
+                throw CoverageReadError.missingField(file: file, line: element.line, detail: "a <sourcefile> has no name attribute")
             }
+            let group = groups.joined(separator: "/")
+            let path = package.isEmpty ? sourceName : package + "/" + sourceName
+            let key = group + "\u{0}" + path
+            if let index = indexByKey[key] {
+                current = index
+            } else {
+                current = keys.count
+                indexByKey[key] = keys.count
+                keys.append(path)
+                groupOfKey.append(group)
+                lines.append([])
+            }
+        } else if xmlNameIs(name, names.package, "package") {
+            package = nameAttribute(element).replacingOccurrences(of: ".", with: "/")
+        } else if xmlNameIs(name, names.group, "group") {
+            groups.append(nameAttribute(element))
         }
+        return false
+    }
+
+    mutating func end(_ name: UnsafePointer<xmlChar>, text: String?) throws {
+        if xmlNameIs(name, names.sourcefile, "sourcefile") {
+            current = nil
+        } else if xmlNameIs(name, names.package, "package") {
+            package = nil
+        } else if xmlNameIs(name, names.group, "group") {
+            _ = groups.popLast()
+        } else if xmlNameIs(name, names.report, "report") {
+            rootClosed = true
+        }
+    }
+
+    /// One `<line nr mi ci mb cb/>`; nil for a line without instructions, which is not code (JaCoCo
+    /// never writes one, but a hand-made report might).
+    private func readLine(_ element: XMLElement) throws -> LineCoverage? {
+        var values: [UInt64?] = [nil, nil, nil, nil, nil]
+        try element.forEachAttribute { attribute, value in
+            let slot: Int
+            if xmlNameIs(attribute, names.nr, "nr") { slot = 0 }
+            else if xmlNameIs(attribute, names.mi, "mi") { slot = 1 }
+            else if xmlNameIs(attribute, names.ci, "ci") { slot = 2 }
+            else if xmlNameIs(attribute, names.mb, "mb") { slot = 3 }
+            else if xmlNameIs(attribute, names.cb, "cb") { slot = 4 }
+            else { return }
+            guard let parsed = CountParser.attributeCount(value) else {
+                throw CoverageReadError.impossibleNumber(
+                    file: file, line: element.line,
+                    detail: "\(String(cString: attribute))=\"\(xmlString(value))\" is not a count")
+            }
+            values[slot] = parsed
+        }
+        guard let nr = values[0], nr >= 1, nr <= UInt64(UInt32.max) else {
+            throw CoverageReadError.missingField(file: file, line: element.line, detail: "a <line> has no valid nr attribute")
+        }
+        let mi = values[1] ?? 0, ci = values[2] ?? 0, mb = values[3] ?? 0, cb = values[4] ?? 0
+        let (instructions, instructionOverflow) = mi.addingReportingOverflow(ci)
+        guard instructionOverflow || instructions > 0 else { return nil }
+        let (branches, overflow) = mb.addingReportingOverflow(cb)
+        guard !overflow, branches <= UInt64(UInt16.max) else {
+            throw CoverageReadError.impossibleNumber(file: file, line: element.line, detail: "line \(nr) has \(mb)+\(cb) branches")
+        }
+        return LineCoverage(
+            number: UInt32(nr), hits: UInt32(min(ci, UInt64(UInt32.max))),
+            branchesCovered: UInt16(cb), branchesTotal: UInt16(branches))
+    }
+
+    mutating func finish() throws -> ParsedReport {
         guard rootClosed else { throw CoverageReadError.truncated(file: file) }
-
         var files: [ReportedFile] = []
         for (index, path) in keys.enumerated() {
             let group = groupOfKey[index]

@@ -33,18 +33,19 @@ public enum ReportReader {
             }
             report = try LCOVReader(path: name).read(descriptor: descriptor)
         case .xml:
-            try XMLEntityGuard.check(head, isWholeFile: Int(info.st_size) <= head.count, path: name)
+            let root = try XMLEntityGuard.check(head, isWholeFile: Int(info.st_size) <= head.count, path: name)
             guard lseek(descriptor, 0, SEEK_SET) == 0 else {
                 throw CoverageReadError.unreadable(file: name, reason: "cannot seek")
             }
-            let xml = try XMLStreamReader(descriptor: descriptor, path: name)
-            guard try xml.next(), xml.node == .start else { throw CoverageReadError.truncated(file: name) }
-            if xml.isNamed(xml.name, nil, "coverage") {
-                report = try CoberturaReader(xml).read()
-            } else if xml.isNamed(xml.name, nil, "report") {
-                report = try JaCoCoReader(xml).read()
-            } else {
-                throw CoverageReadError.unknownRoot(file: name, root: xml.nameString)
+            // The root element decides the reader; a root that is neither is refused before parsing,
+            // unless the document is so broken that libxml2's message is the better one.
+            switch root {
+            case "report":
+                report = try XMLEventParser.parse(descriptor: descriptor, path: name, handler: JaCoCoReader(path: name))
+            case "coverage", nil:
+                report = try XMLEventParser.parse(descriptor: descriptor, path: name, handler: CoberturaReader(path: name))
+            case let other?:
+                throw CoverageReadError.unknownRoot(file: name, root: other)
             }
         }
         guard !report.files.isEmpty else { throw CoverageReadError.noFiles(file: name) }

@@ -18,9 +18,11 @@ enum XMLEntityGuard {
     /// - Parameters:
     ///   - head: the first bytes of the file (up to `prologLimit`).
     ///   - isWholeFile: `head` is the entire file, so running out of bytes is libxml2's to report.
+    /// - Returns: the root element's local name (what decides Cobertura or JaCoCo), or nil when the
+    ///   prolog is followed by something that is not a start tag (libxml2 then says what is wrong).
     /// - Throws: `CoverageReadError.entitiesRefused` for an entity declaration in the internal subset,
     ///   or a prolog longer than `prologLimit`.
-    static func check(_ head: [UInt8], isWholeFile: Bool, path: String) throws {
+    static func check(_ head: [UInt8], isWholeFile: Bool, path: String) throws -> String? {
         var i = 0
         let n = head.count
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
@@ -38,8 +40,9 @@ enum XMLEntityGuard {
             }
             return nil
         }
-        let ranOut = { () throws -> Void in
+        let ranOut = { () throws -> String? in
             if !isWholeFile { throw CoverageReadError.entitiesRefused(file: path) }
+            return nil
         }
         while true {
             while i < n, [0x20, 0x09, 0x0A, 0x0D].contains(head[i]) { i += 1 }
@@ -88,8 +91,18 @@ enum XMLEntityGuard {
                 }
             } else {
                 // The root element's start tag (or text libxml2 will reject): the prolog is over.
-                return
+                return rootName(head, at: i)
             }
         }
+    }
+
+    /// The local name of the start tag at `index` (`<ns:coverage ...>` → `coverage`).
+    private static func rootName(_ head: [UInt8], at index: Int) -> String? {
+        guard index < head.count, head[index] == UInt8(ascii: "<") else { return nil }
+        let delimiters: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: ">")]
+        let name = head[(index + 1)...].prefix { !delimiters.contains($0) }
+        guard !name.isEmpty else { return nil }
+        let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name
+        return String(decoding: local, as: UTF8.self)
     }
 }
