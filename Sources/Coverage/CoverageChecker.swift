@@ -6,6 +6,7 @@ public enum CoverageChecker {
     public static let toolName = "check-coverage"
 
     public static let ruleDescriptions = [
+        "coverage-gate": "a coverage gate (overall, critical path or new code) below its threshold",
         "uncovered-new-code": "changed lines that the tests never ran",
         "report-totals": "a report's header totals disagree with the lines it lists",
         "unmatched-paths": "report files that do not exist in the repository",
@@ -73,6 +74,14 @@ public enum CoverageChecker {
 
         let display = { (path: String) in mapper.displayPath(path) }
         var diagnostics: [Diagnostic] = []
+        // A failed gate is an error finding, so CI shows it as an annotation and every format
+        // counts it; it sits on the first report, the input that failed.
+        for gate in gates where !gate.passed {
+            diagnostics.append(Diagnostic(
+                rule: "coverage-gate", severity: .error, file: reports.first?.path ?? "", line: 1, column: 1,
+                message: GateMessage.failure(gate, base: newCode == nil ? nil : changes?.base, display: display),
+                target: gate.pattern))
+        }
         for run in newCode?.uncovered ?? [] {
             let lines = run.first == run.last ? "line \(run.first) is" : "lines \(run.first)-\(run.last) are"
             diagnostics.append(Diagnostic(

@@ -92,7 +92,7 @@ public struct GitHubReporter: Reporter {
 
     /// Same words as the text reporter's last line, never coloured: the Actions log is not a terminal.
     static func summaryLine(_ report: Report) -> String {
-        let counts = report.counts.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let counts = report.counts.map { CountLabel.text($0.value, $0.key) }.joined(separator: ", ")
         var line = "\(report.tool): \(report.passed ? "passed" : "failed"): "
         line += "\(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning"))"
         if !counts.isEmpty { line += " (\(counts))" }

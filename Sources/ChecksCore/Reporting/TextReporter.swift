@@ -40,7 +40,7 @@ public struct TextReporter: Reporter {
                 out += "'?\n"
             }
         }
-        let counts = report.counts.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let counts = report.counts.map { CountLabel.text($0.value, $0.key) }.joined(separator: ", ")
         let verdict = report.passed ? paint("passed", "32", context) : paint("failed", "31", context)
         out += "\(report.tool): \(verdict): \(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning"))"
         out += counts.isEmpty ? "\n" : " (\(counts))\n"
