@@ -15,6 +15,7 @@ public enum ToolRun {
 
     /// Runs `body`, emits its report, and throws the `ExitCode` ArgumentParser should exit with.
     public static func execute(tool: String, output: OutputOptions, _ body: () throws -> Report) throws {
+        Interrupts.install()
         let report: Report
         do {
             report = try body()

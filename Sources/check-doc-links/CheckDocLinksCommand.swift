@@ -38,6 +38,9 @@ struct CheckDocLinksCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds to establish a connection (default 10).", valueName: "S"))
     var connectTimeout: Double?
 
+    @Flag(help: "Do not verify TLS certificates or host names (self-signed or internal hosts); on your own risk.")
+    var insecure = false
+
     @Flag(help: "Check #fragments of remote links against the page's id and name attributes (reads the page).")
     var remoteFragments = false
 

@@ -14,6 +14,7 @@ struct DocLinksSettings {
         "config": .string, "exclude": .stringArray, "ignore": .stringArray, "orphans": .bool, "offline": .bool,
         "host-concurrency": .int, "max-concurrency": .int, "timeout": .number, "connect-timeout": .number,
         "retry-count": .int, "retry-wait": .number, "remote-fragments": .bool, "cache": .bool, "max-cache-age": .string,
+        "insecure": .bool,
     ]
 
     var docRefs: DocRefsOptions
@@ -72,6 +73,7 @@ struct DocLinksSettings {
         policy.retryOn429 = command.retry || (mlc?.retryOn429 ?? policy.retryOn429)
         policy.fallbackRetryDelay = mlc?.fallbackRetryDelay ?? policy.fallbackRetryDelay
         policy.retryWait = table.number("retry-wait") ?? policy.retryWait
+        policy.verifyTLS = !(command.insecure || table.bool("insecure") == true)
         for (key, value) in [("host-concurrency", table.int("host-concurrency")), ("max-concurrency", table.int("max-concurrency"))] {
             if let value, value < 1 { throw SettingsError("\(tomlFile): '\(key)' in [doc-links] must be at least 1") }
         }
@@ -127,7 +129,7 @@ struct DocLinksSettings {
             ("timeout", .double(remote.policy.totalTimeout)), ("connect-timeout", .double(remote.policy.connectTimeout)),
             ("retry-count", .int(remote.policy.retryCount)), ("retry-wait", .double(remote.policy.retryWait)),
             ("remote-fragments", .bool(remote.remoteFragments)), ("cache", .bool(useCache)),
-            ("max-cache-age", .string(maxCacheAgeText)),
+            ("max-cache-age", .string(maxCacheAgeText)), ("insecure", .bool(!remote.policy.verifyTLS)),
         ]
         return values
     }

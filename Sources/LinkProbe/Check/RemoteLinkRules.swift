@@ -13,7 +13,7 @@ public enum RemoteLinkRules {
     /// (id, severity, description) in display order.
     public static let all: [(id: String, severity: String, summary: String)] = [
         (deadLink, "error", "a remote link answers with a status that is not alive (404, 410, 500 …)"),
-        (linkFailed, "error", "a remote link got no answer: timeout, reset connection, redirect loop, refused redirect, tls error"),
+        (linkFailed, "error", "a remote link got no answer: timeout, reset connection, endless headers, redirect loop, refused redirect, tls error"),
         (malformedURL, "error", "a remote link is not a url that can be requested"),
         (missingRemoteFragment, "error", "a remote link's #fragment is no id or name on the page (--remote-fragments)"),
         (hostUnreachable, "error", "every link to a host failed to connect: one summary per host"),

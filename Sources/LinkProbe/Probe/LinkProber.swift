@@ -88,7 +88,8 @@ public struct LinkProber {
             }
             let request = CurlTransfer.Request(
                 url: job.url, isHead: job.isHead, body: job.body, headers: headers(job.url),
-                connectTimeout: policy.connectTimeout, totalTimeout: policy.totalTimeout, userAgent: policy.userAgent)
+                connectTimeout: policy.connectTimeout, totalTimeout: policy.totalTimeout, userAgent: policy.userAgent,
+                verifyTLS: policy.verifyTLS, maxHeaderBytes: policy.maxHeaderBytes)
             guard transfer.prepare(request), multi.add(transfer) else {
                 pool.append(transfer)
                 finish(job, ProbeResult(status: nil, failure: .other("libcurl rejected the url"), finalURL: job.url))
@@ -112,6 +113,12 @@ public struct LinkProber {
         }
 
         func complete(_ job: Job, _ transfer: CurlTransfer, _ code: CURLcode) {
+            // Cut off on purpose, but not an answer: a server that sends headers without end would
+            // do it again, so this is not retried.
+            if transfer.headersTooLarge {
+                finish(job, ProbeResult(status: nil, failure: .headersTooLarge(policy.maxHeaderBytes), finalURL: job.url))
+                return
+            }
             let answered = code == CURLE_OK || (code == CURLE_WRITE_ERROR && transfer.stoppedOnPurpose)
             guard answered else {
                 let reason = Self.sentence(transfer.errorText(code))
@@ -119,8 +126,11 @@ public struct LinkProber {
                 case CURLE_OPERATION_TIMEDOUT:
                     if !transfer.sentRequest {
                         let limit = ProbeFailure.seconds(min(policy.connectTimeout, policy.totalTimeout))
+                        // The connect timeout covers the name lookup too; libcurl's text tells which
+                        // of the two ran out ("Resolving timed out after …").
+                        let verb = reason.hasPrefix("resolving timed out") ? "resolve" : "connect to"
                         finish(job, ProbeResult(
-                            status: nil, failure: .unreachable("could not connect to \(Self.hostDisplay(job.url)) within \(limit)"),
+                            status: nil, failure: .unreachable("could not \(verb) \(Self.hostDisplay(job.url)) within \(limit)"),
                             finalURL: job.url))
                     } else if job.attempt < policy.retryCount {
                         retry(job, after: backoff(job.attempt))

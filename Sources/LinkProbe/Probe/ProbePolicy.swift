@@ -21,6 +21,13 @@ public struct ProbePolicy: Sendable, Equatable {
     public var maxRedirects = 10
     /// Bytes of a page read to find its anchors (`--remote-fragments`).
     public var maxBodyBytes = 2 * 1024 * 1024
+    /// Bytes of response headers read for one request (every header line, interim 1xx responses
+    /// included) before the server is cut off: a server that sends headers without end must not hold
+    /// a run until the timeout or fill memory. libcurl's own cap (300 KB since 8.3, and in Debian's
+    /// 7.88) ends such a transfer as a receive error, which would be retried as a lost connection.
+    public var maxHeaderBytes = 256 * 1024
+    /// Verify the server's certificate chain and host name (`--insecure` turns both off).
+    public var verifyTLS = true
     public var userAgent = "check-doc-links/\(LinkProbeVersion.current)"
 
     public init() {}

@@ -8,6 +8,8 @@ public enum ProbeFailure: Sendable, Equatable {
     case connectionLost(String)
     /// Certificate or handshake problems.
     case tls(String)
+    /// The response headers went past the policy's byte limit (bytes); reading stopped there.
+    case headersTooLarge(Int)
     /// A redirect came back to a URL already visited; the chain as followed.
     case redirectLoop([String])
     /// More than the policy's redirects.
@@ -24,6 +26,7 @@ public enum ProbeFailure: Sendable, Equatable {
         case .timedOut(let seconds): "timed out after \(ProbeFailure.seconds(seconds))"
         case .connectionLost(let reason): "connection lost (\(reason))"
         case .tls(let reason): "tls error (\(reason))"
+        case .headersTooLarge(let limit): "response headers larger than \(limit / 1024) KiB, reading stopped"
         case .redirectLoop(let chain): "redirect loop (\(chain.joined(separator: " → ")))"
         case .tooManyRedirects(let limit): "too many redirects (more than \(limit))"
         case .disallowedRedirect(let target): "redirect to \(target) refused: only http and https are followed"
