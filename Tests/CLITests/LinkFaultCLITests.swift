@@ -70,8 +70,12 @@ import Testing
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("link failed: tls error (SSL certificate problem: self"))
 
-        let flag = try ToolProcess.run("check-doc-links", ["--root", ".", "doc.md", "--timeout", "2", "--insecure"], in: root)
+        let flag = try ToolProcess.run("check-doc-links", ["--root", ".", "doc.md", "--timeout", "2", "--insecure", "--cache"], in: root)
         #expect(flag.status == 0, "\(flag.stdout)\(flag.stderr)")
+        // An unverified success must not be cached for a later verified run to trust.
+        #expect(!FileManager.default.fileExists(atPath: tree.root + "/.autogit-checks-cache"))
+        let strictAgain = try ToolProcess.run("check-doc-links", ["--root", ".", "doc.md", "--timeout", "2", "--cache"], in: root)
+        #expect(strictAgain.status == 1, "\(strictAgain.stdout)\(strictAgain.stderr)")
 
         try tree.write(".autogit-checks.toml", "[doc-links]\ninsecure = true\n")
         let configured = try ToolProcess.run("check-doc-links", ["--root", ".", "doc.md", "--timeout", "2"], in: root)

@@ -213,8 +213,9 @@ public enum RemoteLinkChecker {
                 target: entry.display))
         }
 
-        // Successes go into the cache; failures leave it.
-        if var store = cache {
+        // Successes go into the cache; failures leave it. A run without TLS verification stores
+        // nothing: a later verified run must not take its word for a certificate it never checked.
+        if options.policy.verifyTLS, var store = cache {
             for (index, target) in targets.enumerated() {
                 guard let probe = results[index] else { continue }
                 let key = target.url.withoutFragment
