@@ -30,7 +30,8 @@ public enum DocRefsChecker {
         let parsed = parallelMap(count: files.count) { index -> ParsedFile in
             if let progress = options.progress { progress(parsedCount.take() + 1, files.count) }
             do {
-                let document = MarkdownDocument.parse(try RegularFileReader.read(root + "/" + files[index]))
+                let bytes = try RegularFileReader.read(root + "/" + files[index], maxBytes: MarkdownDocument.maxFileBytes)
+                let document = MarkdownDocument.parse(bytes)
                 return ParsedFile(document: document, anchors: MarkdownCatalog.Anchors(document), error: nil)
             } catch {
                 return ParsedFile(document: nil, anchors: nil, error: error)
@@ -54,10 +55,16 @@ public enum DocRefsChecker {
             let displayPath = display.path(for: path)
             guard let document = parsed[index].document else {
                 let error = parsed[index].error
+                var rule = "unreadable-file"
+                var message = (error as? LocalizedError)?.errorDescription ?? "cannot read \(path)"
+                if case RegularFileReader.ReadError.tooLarge(_, let size, let limit)? = error {
+                    rule = "file-too-large"
+                    message = "\(RegularFileReader.ReadError.mebibytes(size)) MiB is larger than the "
+                        + "\(RegularFileReader.ReadError.mebibytes(limit)) MiB a Markdown file may have; split it, or exclude it"
+                }
                 return FileResult(diagnostics: [Diagnostic(
-                    rule: "unreadable-file", severity: .error, file: displayPath, line: 1, column: 1,
-                    message: (error as? LocalizedError)?.errorDescription ?? "cannot read \(path)")], checkedLinks: 0, file: nil,
-                    externalLinks: [])
+                    rule: rule, severity: .error, file: displayPath, line: 1, column: 1,
+                    message: message)], checkedLinks: 0, file: nil, externalLinks: [])
             }
             // Files repeat their targets (reference definitions, tables of contents): resolve each
             // distinct destination once per file.
@@ -95,7 +102,10 @@ public enum DocRefsChecker {
         let report = Report(
             tool: toolName, version: ToolkitVersion.current, diagnostics: diagnostics,
             counts: [("files", files.count), ("links", results.reduce(0) { $0 + $1.checkedLinks })],
-            ruleDescriptions: DocRefsRules.descriptions.merging(["unreadable-file": "a Markdown file could not be read"]) { a, _ in a })
+            ruleDescriptions: DocRefsRules.descriptions.merging([
+                "unreadable-file": "a Markdown file could not be read",
+                "file-too-large": "a Markdown file is larger than the checks parse (16 MiB)",
+            ]) { a, _ in a })
         return (report, results.flatMap(\.externalLinks))
     }
 

@@ -275,7 +275,10 @@ private struct OutlineWalker {
         guard let list = listStack.last else { return }
         let (first, last) = lines(of: node)
         let lineRange = source.lineRange(first)
-        let markerStart = min(source.offset(line: first, byteColumn: Int(cmark_node_get_start_column(node))), lineRange.upperBound)
+        // Clamped to the line on both sides: a lone CR ends a line for cmark but not for LineIndex, so
+        // cmark's line can lie past the table's last one, where `offset` and `lineRange` disagree
+        // (fuzz input `\r-` built the range 2..<0 and trapped).
+        let markerStart = max(lineRange.lowerBound, min(source.offset(line: first, byteColumn: Int(cmark_node_get_start_column(node))), lineRange.upperBound))
         var markerEnd = markerStart
         while markerEnd < lineRange.upperBound, source.bytes[markerEnd] >= 0x30, source.bytes[markerEnd] <= 0x39 { markerEnd += 1 }
         if markerEnd < lineRange.upperBound { markerEnd += 1 }  // the bullet, or the ordered list's `.` / `)`

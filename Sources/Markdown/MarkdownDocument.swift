@@ -97,6 +97,15 @@ public struct MarkdownDocument: Sendable {
         suppressedLines.contains { $0.contains(line) }
     }
 
+    /// The largest Markdown file the checks parse (16 MiB): bigger ones are refused by size.
+    ///
+    /// cmark builds the whole tree before the first node can be read, and a tree takes 20 to 27
+    /// times the size of dense documentation (links, emphasis, lists on most lines): 50 MB of it made
+    /// a 1.3 GB tree, in cmark's own command-line tool too. Documentation files are kilobytes; a
+    /// generated dump of many MB in a docs tree is better excluded than parsed. Two files at the
+    /// limit parsed at once (one per core on a small CI machine) stay under about 1 GB.
+    public static let maxFileBytes = 16 << 20
+
     /// Parses UTF-8 Markdown (invalid bytes are tolerated, a BOM is skipped, front matter is ignored).
     public static func parse(_ bytes: [UInt8]) -> MarkdownDocument {
         bytes.withUnsafeBufferPointer { MarkdownExtractor.extract($0) }

@@ -29,7 +29,9 @@ struct CompareBenchmarksCommand: ParsableCommand {
         valueName: "EXPR"))
     var failOn: [String] = []
 
-    @Option(help: ArgumentHelp("Default rule: the change (percent) a benchmark must exceed (default 5).", valueName: "PCT"))
+    // `.unconditional`: `--threshold -1` must reach the range check below and say why -1 is wrong,
+    // instead of ArgumentParser taking `-1` for a flag and reporting a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Default rule: the change (percent) a benchmark must exceed (default 5).", valueName: "PCT"))
     var threshold: Double?
 
     @Option(help: ArgumentHelp("Default rule: significance level of the Mann-Whitney U test (default 0.05).", valueName: "A"))

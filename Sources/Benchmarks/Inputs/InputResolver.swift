@@ -33,10 +33,8 @@ public struct InputResolver: Sendable {
         if fileManager.fileExists(atPath: absolutePath, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { return [file(absolutePath)] }
             let names = (try? fileManager.contentsOfDirectory(atPath: absolutePath)) ?? []
-            let files = names.filter { !$0.hasPrefix(".") }.sorted().map { absolutePath + "/" + $0 }.filter {
-                var isFolder: ObjCBool = false
-                return fileManager.fileExists(atPath: $0, isDirectory: &isFolder) && !isFolder.boolValue
-            }
+            // Regular files only: a FIFO or socket among the runs is never opened (a read could block).
+            let files = names.filter { !$0.hasPrefix(".") }.sorted().map { absolutePath + "/" + $0 }.filter(Self.isRegularFile)
             guard !files.isEmpty else { throw BenchmarkInputError.noBenchmarkFiles(display(absolutePath)) }
             return files.map(file)
         }
@@ -84,8 +82,25 @@ public struct InputResolver: Sendable {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
+    /// `path` made absolute and normalised by its text (`.`, `..`, `//`), never by following
+    /// symlinks: a message names the file as the user did, not where a link leads (`/etc/passwd`).
     func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : cwd + "/" + path
-        return (joined as NSString).standardizingPath
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                _ = parts.popLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// True for a regular file, also through a symlink (stat follows it).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 }

@@ -1,3 +1,4 @@
+import ChecksCore
 import Foundation
 
 /// Reads one input format. Adding a format is one type conforming to this (or to
@@ -65,18 +66,25 @@ public enum BenchmarkReaders {
     /// Reads the file at `path` in whichever format its content is.
     /// - Parameter display: the path for messages (relative to the working directory).
     public static func read(path: String, display: String) throws -> BenchmarkFile {
+        // Plain POSIX reads: a FIFO or socket is refused before it can block, and the reason is the
+        // system's own (Foundation said "you don't have permission" for a FIFO).
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            data = Data(try RegularFileReader.read(path))
+        } catch RegularFileReader.ReadError.notRegularFile {
+            throw BenchmarkInputError.unreadable(display, reason: "not a regular file")
+        } catch RegularFileReader.ReadError.unreadable(_, let reason) {
             throw BenchmarkInputError.unreadable(display, reason: reason.lowercasedFirst)
         }
-        return try read(data, path: display)
+        var file = try read(data, path: display)
+        file.benchmarks = file.benchmarks.map(\.printable)
+        return file
     }
 
     /// Reads `data` in whichever format it is.
     public static func read(_ data: Data, path: String) throws -> BenchmarkFile {
+        // A UTF-8 byte order mark (Windows PowerShell's `Out-File` writes one) is not part of the JSON.
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return try read(Data(data.dropFirst(3)), path: path) }
         let sniff = try ContentSniff(data: data, path: path)
         if sniff.looksLikeJSON {
             let decoder = JSONDecoder()
@@ -135,6 +143,51 @@ public enum BenchmarkReaders {
     static func validate(_ stats: RunStatistics, benchmark: String, path: String) throws {
         for statistic in Statistic.allCases {
             if let value = stats[statistic] { try validate(value, statistic.rawValue, benchmark: benchmark, path: path) }
+        }
+        if stats.rounds < 1 {
+            throw BenchmarkInputError.badTiming(path, benchmark: benchmark, detail: "rounds is \(stats.rounds); a result needs at least one round")
+        }
+        // Summaries of one sample set: min ≤ median, mean ≤ max. A file that breaks this was edited
+        // or corrupted, and any comparison of it would mean nothing. A relative slack of 1e-9 allows
+        // for the rounding of values written as decimal text.
+        let slack = Swift.max(abs(stats.max), abs(stats.min)) * 1e-9
+        for (name, value) in [("median", stats.median), ("mean", stats.mean)] {
+            guard value >= stats.min - slack, value <= stats.max + slack else {
+                throw BenchmarkInputError.badTiming(
+                    path, benchmark: benchmark, detail: "\(name) \(value) lies outside min \(stats.min) .. max \(stats.max); the statistics do not fit together")
+            }
+        }
+        if stats.min > stats.max + slack {
+            throw BenchmarkInputError.badTiming(path, benchmark: benchmark, detail: "min \(stats.min) is above max \(stats.max); the statistics do not fit together")
+        }
+    }
+}
+
+extension MeasuredBenchmark {
+    /// The benchmark with control characters in its names shown as `\u{1B}`: names come from the
+    /// file and end up in a terminal or CI log, where an escape sequence could clear the screen or
+    /// hide a line. Both sides are read the same way, so matching by name is unchanged.
+    var printable: MeasuredBenchmark {
+        func escaped(_ text: String) -> String {
+            guard text.unicodeScalars.contains(where: Self.isControl) else { return text }
+            var out = ""
+            for scalar in text.unicodeScalars {
+                if Self.isControl(scalar) {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        return MeasuredBenchmark(fullname: escaped(fullname), name: escaped(name), runs: runs)
+    }
+
+    /// C0 and C1 controls, DEL, and bidirectional embedding, override and isolate controls.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
         }
     }
 }

@@ -121,7 +121,11 @@ public enum DocIndexChecker {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let realFolder = PathLookup.realPath(folder.isEmpty ? "." : folder) ?? folder
-        let real = realFolder == "/" ? "/" + name : realFolder + "/" + name
+        var real = realFolder == "/" ? "/" + name : realFolder + "/" + name
+        // An index that is itself a symlink is judged by where it leads: `docs/INDEX.md -> /etc/passwd`
+        // is outside the root, and reading it would read outside the root. (A missing index keeps the
+        // name it was given, for the message.)
+        if let target = PathLookup.realPath(path) { real = target }
         if real == root { return "" }
         guard real.hasPrefix(root + "/") else { throw outside() }
         return String(real.dropFirst(root.count + 1))

@@ -75,6 +75,7 @@ struct DocSet: Sendable {
                 switch error {
                 case .notRegularFile: return .failure(.docUnreadable(file: display.path(for: path), reason: "not a regular file"))
                 case .unreadable(_, let reason): return .failure(.docUnreadable(file: display.path(for: path), reason: reason.lowercased()))
+                case .tooLarge: return .failure(.docUnreadable(file: display.path(for: path), reason: "too large"))
                 }
             } catch {
                 return .failure(.docUnreadable(file: display.path(for: path), reason: "\(error)"))

@@ -96,7 +96,8 @@ public struct LinkResolver: Sendable {
     private func suggestPath(for path: String, parent: String, missingName: String) -> String? {
         let prefix = parent.isEmpty ? "" : parent + "/"
         let isLast = prefix + missingName == path
-        let names = paths.names(in: parent)
+        // The missing name itself can be listed (a dangling or looping symlink): never suggest it back.
+        let names = paths.names(in: parent).filter { $0 != missingName }
         if isLast {
             // Site generators publish `x.md` as `x.html` or `x/`, and authors link to those forms.
             let stem = missingName.lowercased().hasSuffix(".html") ? String(missingName.dropLast(5)) : missingName

@@ -44,7 +44,7 @@ public final class MarkdownCatalog: @unchecked Sendable {
     }
 
     /// Anchors of the Markdown file at a root-relative path, parsing it once if it was not checked.
-    /// Nil when it cannot be read (not a regular file).
+    /// Nil when it cannot be read (not a regular file, or over `MarkdownDocument.maxFileBytes`).
     public func anchors(of path: String) -> Anchors? {
         lock.lock()
         if let known = anchorsByPath[path] {
@@ -52,7 +52,8 @@ public final class MarkdownCatalog: @unchecked Sendable {
             return known
         }
         lock.unlock()
-        let parsed = (try? RegularFileReader.read(root + "/" + path)).map { Anchors(MarkdownDocument.parse($0)) }
+        let parsed = (try? RegularFileReader.read(root + "/" + path, maxBytes: MarkdownDocument.maxFileBytes))
+            .map { Anchors(MarkdownDocument.parse($0)) }
         lock.lock()
         anchorsByPath[path] = parsed
         lock.unlock()
@@ -77,18 +78,10 @@ public final class LineCountCache: @unchecked Sendable {
             return known
         }
         lock.unlock()
-        let count = (try? RegularFileReader.read(root + "/" + path)).map(LineCountCache.count)
+        let count = try? RegularFileReader.countLines(root + "/" + path)
         lock.lock()
         counts[path] = count
         lock.unlock()
         return count
-    }
-
-    /// Lines as GitHub numbers them: a final line without a newline still counts.
-    static func count(_ bytes: [UInt8]) -> Int {
-        guard !bytes.isEmpty else { return 0 }
-        var lines = 0
-        for b in bytes where b == 0x0A { lines += 1 }
-        return bytes.last == 0x0A ? lines : lines + 1
     }
 }

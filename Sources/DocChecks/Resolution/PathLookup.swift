@@ -17,7 +17,8 @@ public final class PathLookup: @unchecked Sendable {
         /// Nothing there. `existingParent` is the deepest folder that does exist (root-relative, "" for
         /// the root) and `missingName` the first component that does not.
         case missing(existingParent: String, missingName: String)
-        /// A symbolic link on the way leads outside the root (or loops).
+        /// A symbolic link on the way leads outside the root. One that dangles or loops leads nowhere:
+        /// that is `missing`, so a link through it is reported as not found, not as an escape.
         case outsideRoot
     }
 
@@ -72,8 +73,10 @@ public final class PathLookup: @unchecked Sendable {
             }
             let path = parent.isEmpty ? found.name : parent + "/" + found.name
             if found.isSymlink {
-                guard let real = PathLookup.realPath(root + "/" + path),
-                      real == root || real.hasPrefix(root + "/") else { return .outsideRoot }
+                guard let real = PathLookup.realPath(root + "/" + path) else {
+                    return .missing(existingParent: parent, missingName: component)
+                }
+                guard real == root || real.hasPrefix(root + "/") else { return .outsideRoot }
                 var info = stat()
                 guard stat(real, &info) == 0 else { return .missing(existingParent: parent, missingName: component) }
                 found.isDirectory = (info.st_mode & S_IFMT) == S_IFDIR

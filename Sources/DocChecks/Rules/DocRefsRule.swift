@@ -28,8 +28,8 @@ extension DocRefsRule {
     ) -> Diagnostic {
         Diagnostic(
             rule: Self.id, severity: Self.severity, file: file.displayPath,
-            line: position.line, column: position.column, message: message,
-            target: target, suggestion: suggestion)
+            line: position.line, column: position.column, message: DisplayText.escapingControls(message),
+            target: target, suggestion: suggestion.map(DisplayText.escapingControls))
     }
 }
 

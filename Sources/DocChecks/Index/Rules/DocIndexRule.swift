@@ -26,7 +26,8 @@ extension DocIndexRule {
     ) -> Diagnostic {
         Diagnostic(
             rule: Self.id, severity: Self.severity, file: context.analysis.file.displayPath,
-            line: line, column: column, message: message, target: target, suggestion: suggestion)
+            line: line, column: column, message: DisplayText.escapingControls(message), target: target,
+            suggestion: suggestion.map(DisplayText.escapingControls))
     }
 }
 
