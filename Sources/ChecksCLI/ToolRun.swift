@@ -35,7 +35,9 @@ public enum ToolRun {
     /// Prints one line on stderr naming what is wrong and returns exit code 2 for the caller to throw,
     /// so the process ends at the top of `run()` and never below it.
     public static func failure(tool: String, _ error: Error) -> ExitCode {
-        let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        let described = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        // One line, whatever bytes a file name or a report path brought in.
+        let message = DisplayText.escapingControls(described)
         FileHandle.standardError.write(Data("\(tool): error: \(message)\n".utf8))
         return ExitCode(badInputExitCode)
     }

@@ -243,6 +243,9 @@ public struct ConfigurationFile: Sendable {
             throw ConfigurationError.syntax(
                 file: file, line: line, column: column, message: "nul character (U+0000) is not allowed")
         }
+        if let bad = TOMLParserGuard.firstTrap(in: text) {
+            throw ConfigurationError.syntax(file: file, line: bad.line, column: bad.column, message: bad.message)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

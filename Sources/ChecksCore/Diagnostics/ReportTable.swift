@@ -32,6 +32,8 @@ public struct ReportTable: Sendable, Equatable {
     /// Plain-text rendering: two spaces between columns, each column padded to its widest cell
     /// (counted in characters, so `µs` is one column wide), no trailing spaces.
     public func renderText() -> String {
+        // Cells hold paths and names from inputs: control characters are shown, not sent.
+        let rows = self.rows.map { $0.map { DisplayText.escapingControls($0) } }
         var widths = columns.map { $0.title.count }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

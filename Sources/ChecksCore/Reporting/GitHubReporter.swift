@@ -43,16 +43,17 @@ public struct GitHubReporter: Reporter {
         // Findings about the whole run (a failed gate) may have no file or position; an annotation
         // with `line=0` is rejected, so each property is written only when it means something.
         if !d.file.isEmpty {
-            properties.append(("file", d.file))
+            properties.append(("file", DisplayText.escapingControls(d.file)))
             if d.line >= 1 {
                 properties.append(("line", String(d.line)))
                 if d.column >= 1 { properties.append(("col", String(d.column))) }
             }
         }
         properties.append(("title", "\(tool) (\(d.rule))"))
-        var message = d.message
+        // Control characters from inputs would reach the Actions log as terminal escapes.
+        var message = DisplayText.escapingControls(d.message, keepingNewlines: true)
         if let suggestion = d.suggestion {
-            message += " (did you mean '\(suggestion)'?)"
+            message += " (did you mean '\(DisplayText.escapingControls(suggestion))'?)"
         }
         let joined = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
         return "::\(name) \(joined)::\(escapeData(message))"

@@ -87,6 +87,9 @@ public struct MarkdownReporter: Reporter {
             case "\r": out += "<br>"
             // CRLF is one break, not two.
             case "\n": if previous != "\r" { out += "<br>" }
+            // Terminal escapes and bidi overrides from inputs are shown, not passed on.
+            case let control where DisplayText.isControl(control):
+                out += "\\u{" + String(control.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }
             previous = scalar
@@ -114,6 +117,8 @@ public struct MarkdownReporter: Reporter {
             switch scalar {
             case "|": content += "\\|"
             case "\r", "\n": content += " "
+            case let control where DisplayText.isControl(control):
+                content += "\\u{" + String(control.value, radix: 16, uppercase: true) + "}"
             default: content.unicodeScalars.append(scalar)
             }
         }

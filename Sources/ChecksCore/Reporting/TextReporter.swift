@@ -17,7 +17,8 @@ public struct TextReporter: Reporter {
             (severity, paint(severity.rawValue, severity == .error ? "31" : severity == .warning ? "33" : "36", context))
         })
         for d in report.diagnostics {
-            out += d.file
+            // Paths, messages and suggestions come from inputs; control characters are shown, not sent.
+            out += DisplayText.escapingControls(d.file)
             out += ":"
             out += String(d.line)
             out += ":"
@@ -26,17 +27,18 @@ public struct TextReporter: Reporter {
             out += severities[d.severity] ?? d.severity.rawValue
             out += ": "
             // A message never breaks the one-finding-per-line shape: later lines are indented.
-            if d.message.utf8.contains(0x0A) {
-                out += d.message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+            let message = DisplayText.escapingControls(d.message, keepingNewlines: true)
+            if message.utf8.contains(0x0A) {
+                out += message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
             } else {
-                out += d.message
+                out += message
             }
             out += " ["
             out += d.rule
             out += "]\n"
             if let suggestion = d.suggestion {
                 out += "  help: did you mean '"
-                out += suggestion
+                out += DisplayText.escapingControls(suggestion)
                 out += "'?\n"
             }
         }

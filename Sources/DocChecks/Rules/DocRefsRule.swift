@@ -29,7 +29,7 @@ extension DocRefsRule {
         Diagnostic(
             rule: Self.id, severity: Self.severity, file: file.displayPath,
             line: position.line, column: position.column, message: DisplayText.escapingControls(message),
-            target: target, suggestion: suggestion.map(DisplayText.escapingControls))
+            target: target, suggestion: suggestion.map { DisplayText.escapingControls($0) })
     }
 }
 

@@ -27,7 +27,7 @@ extension DocIndexRule {
         Diagnostic(
             rule: Self.id, severity: Self.severity, file: context.analysis.file.displayPath,
             line: line, column: column, message: DisplayText.escapingControls(message), target: target,
-            suggestion: suggestion.map(DisplayText.escapingControls))
+            suggestion: suggestion.map { DisplayText.escapingControls($0) })
     }
 }
 
