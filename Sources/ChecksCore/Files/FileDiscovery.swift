@@ -67,9 +67,14 @@ public enum FileDiscovery {
                 guard let location = logicalLocation(path), let relative = search.relativeToRoot(location) else {
                     throw FileDiscoveryError.pathOutsideRoot(path: argument, root: realRoot)
                 }
-                if search.wants(relative), search.isRegularFileInsideRoot(location) {
-                    search.found.insert(relative)
+                guard search.wants(relative) else { continue }
+                // Named on purpose, so silence would hide a mistake: a FIFO, socket or device is
+                // refused without being opened (a read could block), a symlink out of the root too.
+                guard info.st_mode & S_IFMT == S_IFREG else { throw FileDiscoveryError.notARegularFile(argument) }
+                guard search.isRegularFileInsideRoot(location) else {
+                    throw FileDiscoveryError.pathOutsideRoot(path: argument, root: realRoot)
                 }
+                search.found.insert(relative)
             }
         }
 

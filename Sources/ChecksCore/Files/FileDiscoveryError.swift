@@ -8,6 +8,8 @@ public enum FileDiscoveryError: Error, LocalizedError, Equatable, Sendable {
     case pathOutsideRoot(path: String, root: String)
     /// A path or folder that exists but cannot be read; `reason` is the system's explanation.
     case unreadable(path: String, reason: String)
+    /// A file argument that is a FIFO, socket or device: never opened.
+    case notARegularFile(String)
 
     public var errorDescription: String? {
         switch self {
@@ -17,6 +19,8 @@ public enum FileDiscoveryError: Error, LocalizedError, Equatable, Sendable {
             "path outside the repository root \(root): \(path); pass a path inside the repository"
         case .unreadable(let path, let reason):
             "cannot read \(path) (\(reason)); check its permissions"
+        case .notARegularFile(let path):
+            "\(path) is not a regular file (a FIFO, socket or device); name Markdown files or folders"
         }
     }
 }

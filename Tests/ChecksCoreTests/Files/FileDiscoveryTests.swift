@@ -86,11 +86,23 @@ import Testing
         let tree = try Self.makeTree()
         defer { tree.remove() }
         let arguments = [
-            "docs/guide.md", ".hidden/secret.md", "image.png", "pipe.md", "outside.md", "alias.md", "docs/guide.md",
+            "docs/guide.md", ".hidden/secret.md", "image.png", "alias.md", "docs/guide.md",
         ].map(tree.absolute)
         let files = try FileDiscovery.files(under: arguments, root: tree.path, extensions: ["md"], exclude: [])
-        // Wrong extension, FIFO and a symlink leaving the root are dropped; a symlink keeps its name.
+        // A wrong extension is dropped; a symlink keeps its name.
         #expect(files == [".hidden/secret.md", "alias.md", "docs/guide.md"])
+    }
+
+    /// A FIFO named explicitly is refused without being opened, a symlink leaving the root too.
+    @Test func fileArgumentsThatAreNoRegularFileInTheRootAreErrors() throws {
+        let tree = try Self.makeTree()
+        defer { tree.remove() }
+        #expect(throws: FileDiscoveryError.notARegularFile(tree.absolute("pipe.md"))) {
+            try FileDiscovery.files(under: [tree.absolute("pipe.md")], root: tree.path, extensions: ["md"], exclude: [])
+        }
+        #expect(throws: FileDiscoveryError.self) {
+            try FileDiscovery.files(under: [tree.absolute("outside.md")], root: tree.path, extensions: ["md"], exclude: [])
+        }
     }
 
     @Test func excludeAppliesToFileArgumentsToo() throws {
