@@ -29,10 +29,11 @@ public enum GoTestBenchReader: BenchmarkReader {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if let result = parseResult(trimmed) {
                 let fullname = pkg.map { "\($0)::\(result.name)" } ?? result.name
-                try BenchmarkReaders.validate(result.seconds, "ns/op", benchmark: fullname, path: path)
+                // Checked as written (ns), so a message quotes the file's number, not a converted one.
+                try BenchmarkReaders.validate(result.nanoseconds, "ns/op", benchmark: fullname, path: path)
                 if runs[fullname] == nil { order.append(fullname) }
                 names[fullname] = result.name
-                runs[fullname, default: []].append(.single(result.seconds, iterations: result.iterations))
+                runs[fullname, default: []].append(.single(result.nanoseconds * 1e-9, iterations: result.iterations))
             } else if let colon = trimmed.firstIndex(of: ":"), !trimmed.hasPrefix("Benchmark") {
                 let key = String(trimmed[..<colon])
                 let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -48,9 +49,9 @@ public enum GoTestBenchReader: BenchmarkReader {
         return BenchmarkFile(path: path, format: format, machine: machine, benchmarks: benchmarks)
     }
 
-    /// `BenchmarkX-8  1000  123.4 ns/op ...` → name, iterations, seconds per op; nil for other lines
-    /// (including result lines without `ns/op`).
-    static func parseResult(_ line: Substring) -> (name: String, iterations: Int, seconds: Double)? {
+    /// `BenchmarkX-8  1000  123.4 ns/op ...` → name, iterations, nanoseconds per op; nil for other
+    /// lines (including result lines without `ns/op`).
+    static func parseResult(_ line: Substring) -> (name: String, iterations: Int, nanoseconds: Double)? {
         guard line.hasPrefix("Benchmark") else { return nil }
         let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
         // The name must be "Benchmark" alone or followed by a non-lower-case letter (`testing` rules).
@@ -60,7 +61,7 @@ public enum GoTestBenchReader: BenchmarkReader {
         var index = 2
         while index + 1 < fields.count {
             if fields[index + 1] == "ns/op", let value = Double(fields[index]) {
-                return (name, iterations, value * 1e-9)
+                return (name, iterations, value)
             }
             index += 2
         }

@@ -30,8 +30,9 @@ public enum GoogleBenchmarkReader: JSONBenchmarkReader {
             guard let realTime = entry.realTime else {
                 throw BenchmarkInputError.wrongShape(path, detail: "benchmark \(name): missing key 'real_time'")
             }
+            // Checked as written (in time_unit), so a message quotes the file's number.
+            try BenchmarkReaders.validate(realTime, "real_time", benchmark: name, path: path)
             let seconds = realTime * scale
-            try BenchmarkReaders.validate(seconds, "real_time", benchmark: name, path: path)
             if runs[name] == nil && aggregateMeans[name] == nil { order.append(name) }
             switch entry.runType ?? "iteration" {
             case "iteration":

@@ -25,9 +25,15 @@ public enum PytestBenchmarkReader: JSONBenchmarkReader {
         benchmarks.reserveCapacity(document.benchmarks.count)
         for entry in document.benchmarks {
             let s = entry.stats
+            // Decoded as a number and checked here: JSONDecoder on Linux calls a fraction where an
+            // Int is expected "not valid JSON", without saying where.
+            guard s.rounds.isFinite, s.rounds == s.rounds.rounded(), abs(s.rounds) < 1e15 else {
+                throw BenchmarkInputError.badTiming(
+                    path, benchmark: entry.fullname, detail: "rounds is \(s.rounds); a count of rounds is a whole number")
+            }
             let stats = RunStatistics(
                 min: s.min, max: s.max, mean: s.mean, median: s.median, stddev: s.stddev, iqr: s.iqr,
-                rounds: s.rounds)
+                rounds: Int(s.rounds))
             try BenchmarkReaders.validate(stats, benchmark: entry.fullname, path: path)
             benchmarks.append(MeasuredBenchmark(fullname: entry.fullname, name: entry.name, runs: [stats]))
         }
@@ -59,7 +65,7 @@ public enum PytestBenchmarkReader: JSONBenchmarkReader {
         let median: Double
         let stddev: Double?
         let iqr: Double?
-        let rounds: Int
+        let rounds: Double
     }
 
     /// The parts of `machine_info` that say whether two runs are comparable. Every field is optional:

@@ -151,9 +151,15 @@ indirect enum JSONText: Equatable {
                 case "u":
                     var code = try hex4()
                     if (0xD800..<0xDC00).contains(code), index + 1 < scalars.count, scalars[index] == "\\", scalars[index + 1] == "u" {
+                        let next = index
                         index += 2
                         let low = try hex4()
-                        if (0xDC00..<0xE000).contains(low) { code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) }
+                        if (0xDC00..<0xE000).contains(low) {
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            // Not a pair: the high half becomes U+FFFD and the next escape stands alone.
+                            index = next
+                        }
                     }
                     out.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default:
@@ -175,12 +181,34 @@ indirect enum JSONText: Equatable {
             return code
         }
 
+        /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, as `JSON.parse` reads
+        /// it; `Double(_:)` alone would also take `+1`, `.5` and `1.`.
         mutating func number() throws -> Double {
             let start = index
+            func isDigit(_ at: Int) -> Bool { at < scalars.count && scalars[at].value >= 0x30 && scalars[at].value <= 0x39 }
+            func digits() -> Bool {
+                guard isDigit(index) else { return false }
+                while isDigit(index) { index += 1 }
+                return true
+            }
+            var valid = true
             if index < scalars.count, scalars[index] == "-" { index += 1 }
-            while index < scalars.count, "0123456789.eE+-".unicodeScalars.contains(scalars[index]) { index += 1 }
+            if index < scalars.count, scalars[index] == "0" {
+                index += 1
+            } else {
+                valid = digits()
+            }
+            if valid, index < scalars.count, scalars[index] == "." {
+                index += 1
+                valid = digits()
+            }
+            if valid, index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+                index += 1
+                if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" { index += 1 }
+                valid = digits()
+            }
             let text = String(String.UnicodeScalarView(scalars[start..<index]))
-            guard !text.isEmpty, let number = Double(text), number.isFinite else {
+            guard valid, let number = Double(text), number.isFinite else {
                 index = start
                 throw error("unexpected character")
             }

@@ -77,7 +77,7 @@ import Testing
     ])
     func parsesResultLines(_ line: String, _ seconds: Double) throws {
         let result = try #require(GoTestBenchReader.parseResult(Substring(line)))
-        #expect(abs(result.seconds - seconds) < 1e-18)
+        #expect(abs(result.nanoseconds * 1e-9 - seconds) < 1e-18)
     }
 
     @Test(arguments: ["Benchmarking is fun 1 2 ns/op", "BenchmarkX-8 abc 12 ns/op", "BenchmarkX-8 10 12 B/op", "PASS", "goos: linux"])
