@@ -20,7 +20,7 @@ struct CheckDocLinksCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Repository root: /x links resolve here and nothing outside it is read (default: the git work tree, else the current folder).", valueName: "DIR"))
     var root: String?
 
-    @Option(name: [.short, .customLong("config")], help: ArgumentHelp("markdown-link-check JSON configuration (adds to config `config`).", valueName: "FILE"))
+    @Option(name: [.short, .customLong("config")], help: ArgumentHelp("markdown-link-check JSON configuration (overrides config `config`).", valueName: "FILE"))
     var config: String?
 
     @Flag(help: "Local checks only: no network (what the pre-commit hook runs).")
