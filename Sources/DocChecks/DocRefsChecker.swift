@@ -78,7 +78,7 @@ public enum DocRefsChecker {
                 memo[link.destination] = resolved
                 return resolved
             }
-            let file = CheckedFile(path: path, displayPath: displayPath, document: document, links: links)
+            let file = CheckedFile(path: path, displayPath: displayPath, document: document, links: links, displayPaths: display)
             let diagnostics = rules.flatMap { $0.check(file) }.filter {
                 !options.honoursDisableComments || !document.isSuppressed(line: $0.line)
             }

@@ -93,4 +93,17 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout == "0.1.0\n")
     }
+
+    /// From a folder inside the root, the paths inside messages are relative to that folder too,
+    /// like each finding's own location.
+    @Test func messagesNamePathsFromTheWorkingDirectory() throws {
+        let tree = try TemporaryTree()
+        try tree.write("docs/guide/a.md", "[x](../gone.md) [y](b.md#nowhere)\n")
+        try tree.write("docs/guide/b.md", "# B\n")
+        let run = try ToolProcess.run(
+            "check-doc-refs", ["--root", "../..", "."], in: URL(fileURLWithPath: tree.root + "/docs/guide"))
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("a.md:1:1: error: file not found: ../gone.md [missing-file]"), "\(run.stdout)")
+        #expect(run.stdout.contains("a.md:1:17: error: no heading or anchor #nowhere in b.md"), "\(run.stdout)")
+    }
 }

@@ -46,6 +46,14 @@ public struct CheckedFile: Sendable {
     public var displayPath: String
     public var document: MarkdownDocument
     public var links: [ResolvedLink]
+    /// How messages name other files: like the finding's own location, relative to the working
+    /// directory, so `docs/a.md:3:1: … file not found: docs/b.md` reads the same from any folder.
+    let displayPaths: DisplayPaths
+
+    /// A root-relative path as messages show it.
+    func shown(_ rootRelative: String) -> String {
+        rootRelative.isEmpty ? "/" : displayPaths.path(for: rootRelative)
+    }
 }
 
 enum MarkdownFiles {

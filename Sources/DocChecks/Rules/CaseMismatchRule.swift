@@ -12,7 +12,7 @@ public struct CaseMismatchRule: DocRefsRule {
         file.links.compactMap { resolved in
             guard case let .caseMismatch(path, onDisk) = resolved.fileProblem else { return nil }
             return diagnostic(file, at: resolved.link.position,
-                              "\(path) exists only as \(onDisk); letter case matters on Linux and GitHub",
+                              "\(file.shown(path)) exists only as \(file.shown(onDisk)); letter case matters on Linux and GitHub",
                               target: resolved.link.destination, suggestion: resolved.suggestion)
         }
     }

@@ -10,7 +10,7 @@ public struct EscapesRootRule: DocRefsRule {
     public func check(_ file: CheckedFile) -> [Diagnostic] {
         file.links.compactMap { resolved in
             guard case .escapesRoot(let path) = resolved.fileProblem else { return nil }
-            return diagnostic(file, at: resolved.link.position, "\(path) resolves outside the repository root",
+            return diagnostic(file, at: resolved.link.position, "\(file.shown(path)) resolves outside the repository root",
                               target: resolved.link.destination)
         }
     }

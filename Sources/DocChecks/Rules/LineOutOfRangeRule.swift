@@ -10,7 +10,7 @@ public struct LineOutOfRangeRule: DocRefsRule {
     public func check(_ file: CheckedFile) -> [Diagnostic] {
         file.links.compactMap { resolved in
             guard case let .lineOutOfRange(fragment, count) = resolved.fragmentProblem else { return nil }
-            let target = resolved.anchorFile ?? resolved.targetPath ?? "the target"
+            let target = (resolved.anchorFile ?? resolved.targetPath).map(file.shown) ?? "the target"
             return diagnostic(file, at: resolved.link.position,
                               "#\(fragment) is past the end of \(target) (\(count) line\(count == 1 ? "" : "s"))",
                               target: resolved.link.destination)

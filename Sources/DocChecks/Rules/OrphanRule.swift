@@ -21,7 +21,7 @@ public struct OrphanRule: DocRefsRule {
         return tree.compactMap { file in
             let name = RelativePath.name(of: file.path).lowercased()
             guard !OrphanRule.entryPoints.contains(name), !linked.contains(file.path) else { return nil }
-            return diagnostic(file, at: .init(line: 1, column: 1), "no other Markdown file links to \(file.path)")
+            return diagnostic(file, at: .init(line: 1, column: 1), "no other Markdown file links to \(file.displayPath)")
         }
     }
 }
