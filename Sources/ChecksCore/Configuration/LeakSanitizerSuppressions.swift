@@ -1,13 +1,13 @@
-/// LeakSanitizer's built-in suppressions for every program that links ChecksCore (the five tools, the
-/// test runner, the fuzz targets). The sanitizer runtime calls this hook at start-up when the program
-/// was built with `--sanitize=address` or `-sanitize=fuzzer,address` (sanitizer/lsan_interface.h);
-/// in an ordinary build nothing calls it.
+/// LeakSanitizer's built-in settings for every program that links ChecksCore (the five tools, the
+/// test runner, the fuzz targets). The sanitizer runtime calls these hooks at start-up when the
+/// program was built with `--sanitize=address` or `-sanitize=fuzzer,address`
+/// (sanitizer/lsan_interface.h); in an ordinary build nothing calls them.
 ///
-/// It lives in the program rather than in `LSAN_OPTIONS` because the CLI tests start the tools with
+/// They live in the program rather than in `LSAN_OPTIONS` because the CLI tests start the tools with
 /// a clean environment, and a leak report makes a tool exit non-zero, failing tests that have
-/// nothing wrong.
+/// nothing wrong (`scripts/sanitize address`).
 ///
-/// Each line names leaks that are TOMLKit's (0.6, the TOML parser this folder uses), none ours:
+/// Each suppression names leaks that are TOMLKit's (0.6, the TOML parser this folder uses), none ours:
 /// - `TOMLKit`: `TOMLTable(string:)` never frees its error buffer nor the toml++ tree it parses, and
 ///   `TOMLTable.keys` never frees the C array and strings `tableGetKeys` mallocs. A few hundred
 ///   bytes per configuration file, once per run.
@@ -20,5 +20,13 @@ public func leakSanitizerDefaultSuppressions() -> UnsafePointer<CChar> {
     UnsafeRawPointer(suppressions.utf8Start).assumingMemoryBound(to: CChar.self)
 }
 
-/// NUL-terminated, with static storage: the runtime keeps the pointer.
+/// `print_suppressions=0`: the runtime would otherwise print a table of the suppressions it used to
+/// stderr at every exit, which is part of what the CLI tests compare.
+@_cdecl("__lsan_default_options")
+public func leakSanitizerDefaultOptions() -> UnsafePointer<CChar> {
+    UnsafeRawPointer(options.utf8Start).assumingMemoryBound(to: CChar.self)
+}
+
+// NUL-terminated, with static storage: the runtime keeps the pointers.
 private let suppressions: StaticString = "leak:TOMLKit\nleak:libstdc++\n\0"
+private let options: StaticString = "print_suppressions=0\0"

@@ -1,0 +1,11 @@
+#ifndef CLIBFUZZER_H
+#define CLIBFUZZER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+// libFuzzer's driver, for programs that keep their own main (llvm.org/docs/LibFuzzer.html, "Using
+// libFuzzer as a library"). Defined by the runtime `-sanitize=fuzzer` links in.
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+
+#endif
