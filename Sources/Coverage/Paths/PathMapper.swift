@@ -23,7 +23,7 @@ public final class PathMapper: @unchecked Sendable {
     /// The root folder, open for `fstatat`; -1 when it cannot be opened (every lookup then fails).
     private let rootDescriptor: Int32
     private let listFiles: () -> [String]
-    private var suffixIndex: [String: [[Substring]]]?
+    private var suffixIndex: SuffixIndex?
 
     /// - Parameters:
     ///   - root: the repository root (absolute).
@@ -134,52 +134,64 @@ public final class PathMapper: @unchecked Sendable {
 
     // MARK: - Suffix search
 
-    private func suffixMatch(_ candidates: [String]) -> String? {
-        if suffixIndex == nil {
-            var index: [String: [[Substring]]] = [:]
-            for file in listFiles() {
-                let parts = file.split(separator: "/")
-                guard let last = parts.last else { continue }
-                index[String(last), default: []].append(parts)
-            }
-            suffixIndex = index
-        }
-        guard let index = suffixIndex else { return nil }
-        for candidate in candidates {
-            let parts = PathMapper.lexical(candidate).split(separator: "/")
-            guard let last = parts.last, let files = index[String(last)] else { continue }
-            var best: (length: Int, path: [Substring])?
-            var tied = false
+    /// The repository's files by path and by every trailing run of two or more components, built on
+    /// the first report path that needs it. Lookups are hashes: comparing each unmatched path with
+    /// every file of the same name took two minutes for a report of 100,000 files from another
+    /// checkout, where every path is unmatched and thousands share a name (`__init__.py`).
+    private struct SuffixIndex {
+        var paths = Set<String>()
+        /// Trailing runs (`app/core.py`, `src/app/core.py`, …) → how many files end with it, and one.
+        var endings: [String: (count: Int, path: String)] = [:]
+
+        init(_ files: [String]) {
+            paths.reserveCapacity(files.count)
+            endings.reserveCapacity(files.count * 2)
             for file in files {
-                let overlap = PathMapper.commonSuffix(parts, file)
-                // Either the repository path ends the report path (a CI prefix to drop), or the
-                // report path ends the repository path (a source root to add, JaCoCo), and a
-                // single shared name is too weak unless it is the whole repository path.
-                let usable = overlap == file.count || (overlap == parts.count && overlap >= 2 && !PathMapper.isAbsolute(candidate))
-                guard usable else { continue }
-                let bestLength = best?.length ?? 0
-                if overlap > bestLength {
-                    best = (overlap, file)
-                    tied = false
-                } else if overlap == bestLength {
-                    tied = true
+                paths.insert(file)
+                let utf8 = file.utf8
+                var index = utf8.endIndex
+                var separators = 0
+                while let slash = utf8[..<index].lastIndex(of: UInt8(ascii: "/")) {
+                    separators += 1
+                    index = slash
+                    // A run of at least two components: what follows the second slash from the end.
+                    if separators >= 2 { endings[String(file[utf8.index(after: slash)...]), default: (0, file)].count += 1 }
                 }
+                if separators >= 1 { endings[file, default: (0, file)].count += 1 }
             }
-            if let best, !tied { return best.path.joined(separator: "/") }
         }
-        return nil
     }
 
-    private static func commonSuffix(_ a: [Substring], _ b: [Substring]) -> Int {
-        var count = 0
-        var i = a.count - 1
-        var j = b.count - 1
-        while i >= 0, j >= 0, a[i] == b[j] {
-            count += 1
-            i -= 1
-            j -= 1
+    /// The repository file a report path names after all: either the longest run of the report
+    /// path's last components that is a repository path (a CI prefix to drop), or, for a relative
+    /// report path of two or more components, the one repository file that ends with all of it (a
+    /// source root to add, JaCoCo's `com/x/Foo.java`). Ambiguous endings match nothing.
+    private func suffixMatch(_ candidates: [String]) -> String? {
+        if suffixIndex == nil { suffixIndex = SuffixIndex(listFiles()) }
+        guard let index = suffixIndex else { return nil }
+        for candidate in candidates {
+            let path = PathMapper.lexical(candidate)
+            // Component runs are slices of the path: joining split components cost most of the time.
+            let body = path.hasPrefix("/") ? path.dropFirst() : Substring(path)
+            guard !body.isEmpty else { continue }
+            let slash = UInt8(ascii: "/")
+            if !PathMapper.isAbsolute(candidate), body.utf8.contains(slash) {
+                if let ending = index.endings[String(body)] {
+                    if ending.count == 1 { return ending.path }
+                    continue  // several files end with the whole path: ambiguous
+                }
+            }
+            // Longest first: the first trailing run that is a repository path is the best match.
+            var start = body.startIndex
+            while true {
+                let tail = String(body[start...])
+                if index.paths.contains(tail) { return tail }
+                // A `/` is one UTF-8 byte, so its index is a character boundary too.
+                guard let next = body.utf8[start...].firstIndex(of: slash) else { break }
+                start = body.utf8.index(after: next)
+            }
         }
-        return count
+        return nil
     }
 
     // MARK: - Path arithmetic
