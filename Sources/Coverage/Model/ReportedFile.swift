@@ -1,14 +1,32 @@
 /// A source file as one report names it, before its path is mapped to the repository.
 public struct ReportedFile: Sendable, Equatable {
-    /// Paths to try, most likely first: for Cobertura each `<source>` joined with `filename`, then
-    /// the bare `filename`; for JaCoCo the package path under the usual source roots; for LCOV `SF:`.
-    /// Separators are already `/`.
-    public var candidates: [String]
+    /// The file as the report names it (Cobertura `filename`, JaCoCo's package path, LCOV `SF:`),
+    /// with `/` separators.
+    public var name: String
+    /// Folders `name` may be relative to, most likely first (Cobertura's `<source>`s, JaCoCo's
+    /// source roots). Every file of a report holds the same array, so a report of 50,000 files
+    /// keeps one copy of it instead of 50,000 joined paths.
+    public var roots: [String]
     public var lines: [LineCoverage]
 
-    public init(candidates: [String], lines: [LineCoverage]) {
-        self.candidates = candidates
+    public init(name: String, roots: [String] = [], lines: [LineCoverage]) {
+        self.name = name
+        self.roots = roots
         self.lines = lines
+    }
+
+    /// Paths to try, most likely first: `name` under each root, then `name` alone; an absolute
+    /// `name` (SourceLink, xcc, LCOV) alone. Computed when the path is mapped, never stored.
+    public var candidates: [String] {
+        if PathMapper.isAbsolute(name) { return [name] }
+        var result: [String] = []
+        result.reserveCapacity(roots.count + 1)
+        for root in roots {
+            let joined = root.isEmpty ? name : (root.hasSuffix("/") ? root + name : root + "/" + name)
+            if !result.contains(joined) { result.append(joined) }
+        }
+        if !result.contains(name) { result.append(name) }
+        return result
     }
 }
 

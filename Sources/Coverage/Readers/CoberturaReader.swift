@@ -103,10 +103,14 @@ struct CoberturaReader: XMLElementHandler {
         files.reserveCapacity(filenames.count)
         var recount = CoverageStats()
         for (index, filename) in filenames.enumerated() {
-            let merged = LineCoverage.normalised(lines[index])
+            // An exact-size copy: appending left up to half of each array unused, and a large report
+            // keeps every line until the gates are done.
+            var merged: [LineCoverage] = []
+            merged.reserveCapacity(lines[index].count)
+            merged.append(contentsOf: LineCoverage.normalised(lines[index]))
             lines[index] = []
             recount = recount + CoverageStats(lines: merged)
-            files.append(ReportedFile(candidates: CoberturaReader.candidates(filename: filename, sources: roots), lines: merged))
+            files.append(ReportedFile(name: CoberturaReader.slashed(filename), roots: roots, lines: merged))
         }
         return ParsedReport(path: file, format: .cobertura, files: files, warnings: header.warnings(against: recount, file: file))
     }
@@ -228,17 +232,13 @@ struct CoberturaReader: XMLElementHandler {
     /// coverage.py writes the path relative to the first source that contains the file, which a
     /// reader cannot know). An absolute `filename` (SourceLink, xcc) is used as it is.
     static func candidates(filename: String, sources: [String]) -> [String] {
-        // Only Windows writers use `\`; skip the copy for everyone else.
+        ReportedFile(name: slashed(filename), roots: sources, lines: []).candidates
+    }
+
+    /// `\` → `/`: only Windows writers use `\`, so the copy is skipped for everyone else.
+    static func slashed(_ filename: String) -> String {
         let hasBackslash = filename.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\\")) }
             ?? filename.utf8.contains(UInt8(ascii: "\\"))
-        let name = hasBackslash ? filename.replacingOccurrences(of: "\\", with: "/") : filename
-        if PathMapper.isAbsolute(name) { return [name] }
-        var result: [String] = []
-        for source in sources {
-            let joined = source.isEmpty ? name : (source.hasSuffix("/") ? source + name : source + "/" + name)
-            if !result.contains(joined) { result.append(joined) }
-        }
-        if !result.contains(name) { result.append(name) }
-        return result
+        return hasBackslash ? filename.replacingOccurrences(of: "\\", with: "/") : filename
     }
 }

@@ -135,16 +135,17 @@ struct JaCoCoReader: XMLElementHandler {
     mutating func finish() throws -> ParsedReport {
         guard rootClosed else { throw CoverageReadError.truncated(file: file) }
         var files: [ReportedFile] = []
+        // One roots array per group folder, shared by its files: the group's source roots, then the
+        // repository's.
+        var rootsByGroup: [String: [String]] = [:]
         for (index, path) in keys.enumerated() {
             let group = groupOfKey[index]
-            var candidates: [String] = []
-            for prefix in (group.isEmpty ? [""] : [group, ""]) {
-                for root in JaCoCoReader.sourceRoots {
-                    candidates.append((prefix.isEmpty ? "" : prefix + "/") + root + "/" + path)
-                }
-            }
-            candidates.append(path)
-            files.append(ReportedFile(candidates: candidates, lines: LineCoverage.normalised(lines[index])))
+            let roots = rootsByGroup[group] ?? {
+                let made = (group.isEmpty ? [] : JaCoCoReader.sourceRoots.map { group + "/" + $0 }) + JaCoCoReader.sourceRoots
+                rootsByGroup[group] = made
+                return made
+            }()
+            files.append(ReportedFile(name: path, roots: roots, lines: LineCoverage.normalised(lines[index])))
         }
         return ParsedReport(path: file, format: .jacoco, files: files)
     }

@@ -138,7 +138,7 @@ struct LCOVReader {
                     number: number, hits: UInt32(min(hits, UInt64(UInt32.max))),
                     branchesCovered: branches[number]?.covered ?? 0, branchesTotal: branches[number]?.total ?? 0)
             }.sorted { $0.number < $1.number }
-            return ReportedFile(candidates: [file.name], lines: lines)
+            return ReportedFile(name: file.name, lines: lines)
         }
         return ParsedReport(path: path, format: .lcov, files: reported)
     }
