@@ -53,9 +53,11 @@ let package = Package(
         .testTarget(name: "LinkProbeTests", dependencies: ["LinkProbe", "ChecksTestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "ChecksTestSupport"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "ChecksTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: [
-            "ChecksTestSupport", "check-doc-refs", "verify-doc-index", "check-doc-links", "check-coverage",
-            "compare-benchmarks",
-        ]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "ChecksTestSupport", "check-doc-refs", "verify-doc-index", "check-doc-links", "check-coverage",
+                "compare-benchmarks",
+            ]),
     ]
 )

@@ -15,7 +15,7 @@ let package = Package(
     name: "autogit-checks-fuzz",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "autogit-checks", path: ".."),
+        .package(name: "autogit-checks", path: "..")
     ],
     targets: [
         .target(name: "CLibFuzzer"),

@@ -1,9 +1,10 @@
 import ChecksCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// SIGINT and SIGTERM end a run the same way wherever it is (parsing, waiting on the network,
@@ -66,9 +67,9 @@ public enum Interrupts {
         if previousHandlerIsIgnore(previous) { return }
         var action = sigaction()
         #if os(Linux)
-        action.__sigaction_handler.sa_handler = interruptHandler
+            action.__sigaction_handler.sa_handler = interruptHandler
         #else
-        action.__sigaction_u.__sa_handler = interruptHandler
+            action.__sigaction_u.__sa_handler = interruptHandler
         #endif
         sigemptyset(&action.sa_mask)
         // Calls the signal cut short are restarted, so no code elsewhere sees an EINTR it did not expect.
@@ -78,9 +79,9 @@ public enum Interrupts {
 
     private static func previousHandlerIsIgnore(_ action: sigaction) -> Bool {
         #if os(Linux)
-        let handler = action.__sigaction_handler.sa_handler
+            let handler = action.__sigaction_handler.sa_handler
         #else
-        let handler = action.__sigaction_u.__sa_handler
+            let handler = action.__sigaction_u.__sa_handler
         #endif
         guard let handler else { return false }
         return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)

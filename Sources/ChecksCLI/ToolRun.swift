@@ -1,8 +1,9 @@
 import ArgumentParser
 import ChecksCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The thin part every executable shares: turn a report or an error into output and an exit code.
@@ -54,8 +55,9 @@ public enum ToolRun {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if output.format == GitHubReporter.identifier,
-           let summaryPath = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty,
-           let handle = FileHandle(forWritingAtPath: summaryPath) {
+            let summaryPath = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty,
+            let handle = FileHandle(forWritingAtPath: summaryPath)
+        {
             // The step summary is appended to, never replaced: other steps write there too.
             defer { try? handle.close() }
             _ = try? handle.seekToEnd()

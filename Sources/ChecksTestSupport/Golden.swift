@@ -83,7 +83,8 @@ private func firstDifference(expected: String, actual: String) -> String {
         let e = i < expectedLines.count ? String(expectedLines[i]) : nil
         let a = i < actualLines.count ? String(actualLines[i]) : nil
         if e != a {
-            return "first difference at line \(i + 1):\n  expected: \(e.map { $0.debugDescription } ?? "<end of file>")\n  actual:   \(a.map { $0.debugDescription } ?? "<end of file>")"
+            return
+                "first difference at line \(i + 1):\n  expected: \(e.map { $0.debugDescription } ?? "<end of file>")\n  actual:   \(a.map { $0.debugDescription } ?? "<end of file>")"
         }
     }
     return "the texts differ"

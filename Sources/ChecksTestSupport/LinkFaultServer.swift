@@ -51,7 +51,8 @@ public final class LinkFaultServer: @unchecked Sendable {
     /// included): what a client that stops early still let through.
     public func bytesSent() -> [String: Int] {
         guard let port = ports["stats"], let body = PythonServer.get(port: port, path: "/"),
-              let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Int] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Int]
+        else { return [:] }
         return object
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The loopback HTTP server of `Fixtures/links/server.py`, started by a test suite and stopped with
@@ -55,7 +56,8 @@ public final class LinkTestServer: @unchecked Sendable {
     /// Requests seen so far: path → ("GET", "HEAD", "bytes", "secret") → count.
     public func counts() throws -> [String: [String: Int]] {
         guard let body = PythonServer.get(port: port, path: "/__counts"),
-              let object = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: [String: Int]] else {
+            let object = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: [String: Int]]
+        else {
             return [:]
         }
         return object

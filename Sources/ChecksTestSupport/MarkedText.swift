@@ -42,4 +42,3 @@ public struct MarkedText: Sendable {
         [MarkedText(marked), MarkedText(marked, prefix: multibytePrefix)]
     }
 }
-

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starting a loopback test server written in Python (`Fixtures/links/*.py`) and talking to its

@@ -58,20 +58,21 @@ public final class RunningTool: @unchecked Sendable {
     /// - Returns: false when the handlers did not appear in time or the process ended first.
     public func waitUntilCatching(_ signals: [Int32], atMost seconds: Double = 10) -> Bool {
         #if os(Linux)
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline && process.isRunning {
-            if let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
-               let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
-               signals.allSatisfy({ mask & (1 << UInt64($0 - 1)) != 0 }) {
-                return true
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline && process.isRunning {
+                if let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+                    let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
+                    signals.allSatisfy({ mask & (1 << UInt64($0 - 1)) != 0 })
+                {
+                    return true
+                }
+                usleep(1000)
             }
-            usleep(1000)
-        }
-        return false
+            return false
         #else
-        usleep(300_000)
-        return process.isRunning
+            usleep(300_000)
+            return process.isRunning
         #endif
     }
 
@@ -85,7 +86,8 @@ public final class RunningTool: @unchecked Sendable {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let elapsed = Date().timeIntervalSince(started)
-        let ending: Ending = process.terminationReason == .exit
+        let ending: Ending =
+            process.terminationReason == .exit
             ? .exited(process.terminationStatus) : .signalled(process.terminationStatus)
         return (ending, String(decoding: outData.finish(), as: UTF8.self), String(decoding: errData.finish(), as: UTF8.self), elapsed)
     }

@@ -1,17 +1,19 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+, macOS 10.15+), looked up at run time: glibc
 /// declares it only under `_GNU_SOURCE`, which Swift's Glibc module does not define.
 private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 #if canImport(Darwin)
-nonisolated(unsafe) private let addChdirSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: -2), "posix_spawn_file_actions_addchdir_np")  // RTLD_DEFAULT
+    // RTLD_DEFAULT
+    nonisolated(unsafe) private let addChdirSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: -2), "posix_spawn_file_actions_addchdir_np")
 #else
-nonisolated(unsafe) private let addChdirSymbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np")  // RTLD_DEFAULT
+    nonisolated(unsafe) private let addChdirSymbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np")  // RTLD_DEFAULT
 #endif
 
 private func addChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: String) -> Int32 {
@@ -103,8 +105,8 @@ public struct ToolProcess: Sendable {
         let argv = ([executable] + arguments).map { strdup($0) }
         let envp = env.map { strdup("\($0.key)=\($0.value)") }
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         let argvC: [UnsafeMutablePointer<CChar>?] = argv + [nil]
@@ -123,8 +125,10 @@ public struct ToolProcess: Sendable {
         // both close or the deadline passes.
         var stdout = Data()
         var stderr = Data()
-        var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
+            pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0),
+        ]
         var open = 2
         var timedOut = false
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -172,9 +176,9 @@ public struct ToolProcess: Sendable {
         let signal: Int32? = (status & 0x7F) == 0 ? nil : status & 0x7F
         let exitStatus = signal.map { 128 + $0 } ?? (status >> 8) & 0xFF
         #if canImport(Darwin)
-        let maxRSS = Int(usage.ru_maxrss)  // bytes on Darwin
+            let maxRSS = Int(usage.ru_maxrss)  // bytes on Darwin
         #else
-        let maxRSS = Int(usage.ru_maxrss) * 1024  // KiB on Linux
+            let maxRSS = Int(usage.ru_maxrss) * 1024  // KiB on Linux
         #endif
         return ToolProcess(
             status: exitStatus,

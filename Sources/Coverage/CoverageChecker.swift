@@ -77,16 +77,18 @@ public enum CoverageChecker {
         // A failed gate is an error finding, so CI shows it as an annotation and every format
         // counts it; it sits on the first report, the input that failed.
         for gate in gates where !gate.passed {
-            diagnostics.append(Diagnostic(
-                rule: "coverage-gate", severity: .error, file: reports.first?.path ?? "", line: 1, column: 1,
-                message: GateMessage.failure(gate, base: newCode == nil ? nil : changes?.base, display: display),
-                target: gate.pattern))
+            diagnostics.append(
+                Diagnostic(
+                    rule: "coverage-gate", severity: .error, file: reports.first?.path ?? "", line: 1, column: 1,
+                    message: GateMessage.failure(gate, base: newCode == nil ? nil : changes?.base, display: display),
+                    target: gate.pattern))
         }
         for run in newCode?.uncovered ?? [] {
             let lines = run.first == run.last ? "line \(run.first) is" : "lines \(run.first)-\(run.last) are"
-            diagnostics.append(Diagnostic(
-                rule: "uncovered-new-code", severity: .warning, file: display(run.path), line: run.first, column: 1,
-                message: "\(lines) new and not covered by tests"))
+            diagnostics.append(
+                Diagnostic(
+                    rule: "uncovered-new-code", severity: .warning, file: display(run.path), line: run.first, column: 1,
+                    message: "\(lines) new and not covered by tests"))
         }
         for report in reports {
             for warning in report.warnings {
@@ -98,9 +100,12 @@ public enum CoverageChecker {
         let unmatchedByReport = Dictionary(grouping: merged.unmatched, by: \.report)
         for report in reports {
             guard let missing = unmatchedByReport[report.path], let example = missing.first else { continue }
-            diagnostics.append(Diagnostic(
-                rule: "unmatched-paths", severity: .warning, file: report.path, line: 1, column: 1,
-                message: "\(missing.count) of \(report.fileCount) files in the report are not in the repository (e.g. '\(example.path)', root \(mapper.root)); they still count in the totals, pass --src-root to map them"))
+            diagnostics.append(
+                Diagnostic(
+                    rule: "unmatched-paths", severity: .warning, file: report.path, line: 1, column: 1,
+                    message:
+                        "\(missing.count) of \(report.fileCount) files in the report are not in the repository (e.g. '\(example.path)', root \(mapper.root)); they still count in the totals, pass --src-root to map them"
+                ))
         }
 
         if let badge = options.badgePath, let overall = gates.first {
@@ -134,7 +139,8 @@ public enum CoverageChecker {
     }
 
     static func validate(_ options: CoverageOptions) throws {
-        let thresholds = [("fail-under", options.failUnder), ("new-code-fail-under", options.newCodeFailUnder)]
+        let thresholds =
+            [("fail-under", options.failUnder), ("new-code-fail-under", options.newCodeFailUnder)]
             + options.critical.map { ("critical threshold for '\($0.pattern)'", $0.threshold) }
         for (name, value) in thresholds where !(value >= 0 && value <= 100) {
             throw CoverageGateError.thresholdOutOfRange(name: name, value: value)

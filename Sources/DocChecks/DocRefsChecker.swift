@@ -59,12 +59,16 @@ public enum DocRefsChecker {
                 var message = (error as? LocalizedError)?.errorDescription ?? "cannot read \(path)"
                 if case RegularFileReader.ReadError.tooLarge(_, let size, let limit)? = error {
                     rule = "file-too-large"
-                    message = "\(RegularFileReader.ReadError.mebibytes(size)) MiB is larger than the "
+                    message =
+                        "\(RegularFileReader.ReadError.mebibytes(size)) MiB is larger than the "
                         + "\(RegularFileReader.ReadError.mebibytes(limit)) MiB a Markdown file may have; split it, or exclude it"
                 }
-                return FileResult(diagnostics: [Diagnostic(
-                    rule: rule, severity: .error, file: displayPath, line: 1, column: 1,
-                    message: message)], checkedLinks: 0, file: nil, externalLinks: [])
+                return FileResult(
+                    diagnostics: [
+                        Diagnostic(
+                            rule: rule, severity: .error, file: displayPath, line: 1, column: 1,
+                            message: message)
+                    ], checkedLinks: 0, file: nil, externalLinks: [])
             }
             // Files repeat their targets (reference definitions, tables of contents): resolve each
             // distinct destination once per file.
@@ -85,8 +89,9 @@ public enum DocRefsChecker {
             var external: [ExternalLink] = []
             if collectExternalLinks {
                 for link in document.links where LinkTarget.parse(link.destination, sourcePath: path, repository: options.repository) == .external {
-                    external.append(ExternalLink(
-                        displayPath: displayPath, link: link, isSuppressed: document.isSuppressed(line: link.position.line)))
+                    external.append(
+                        ExternalLink(
+                            displayPath: displayPath, link: link, isSuppressed: document.isSuppressed(line: link.position.line)))
                 }
             }
             return FileResult(
@@ -157,4 +162,3 @@ struct DisplayPaths: Sendable {
         }
     }
 }
-

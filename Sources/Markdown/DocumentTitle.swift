@@ -33,7 +33,8 @@ public enum DocumentTitle {
     }
 
     private static func firstH1(body: UnsafeBufferPointer<UInt8>, source: SourceText, lineOffset: Int) -> TitleHeading? {
-        let parsed: OpaquePointer? = body.isEmpty
+        let parsed: OpaquePointer? =
+            body.isEmpty
             ? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
             : body.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: body.count) {

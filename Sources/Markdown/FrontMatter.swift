@@ -14,7 +14,8 @@ enum FrontMatter {
         var line = 2
         while line <= source.lineCount {
             let text = source.lineRange(line)
-            let isClose = text.count == 3 && text.allSatisfy { source.bytes[$0] == fence }
+            let isClose =
+                text.count == 3 && text.allSatisfy { source.bytes[$0] == fence }
                 || (fence == 0x2D && source.string(text) == "...")
             if isClose { return line }
             line += 1

@@ -170,7 +170,8 @@ public struct FrontMatterFields: Sendable, Equatable {
                 let width = escaped == "x" ? 2 : escaped == "u" ? 4 : 8
                 let digits = String(String.UnicodeScalarView(scalars.prefix(width)))
                 guard digits.unicodeScalars.count == width, let value = UInt32(digits, radix: 16),
-                      let decoded = Unicode.Scalar(value) else { return nil }
+                    let decoded = Unicode.Scalar(value)
+                else { return nil }
                 scalars.removeFirst(width)
                 out.unicodeScalars.append(decoded)
             default:
@@ -193,7 +194,8 @@ extension StringProtocol {
         let members = Set(set.unicodeScalars)
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !members.contains($0) }),
-              let last = scalars.lastIndex(where: { !members.contains($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !members.contains($0) })
+        else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

@@ -76,11 +76,11 @@ public struct HeadingSlugger: Sendable {
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
         case .otherNumber,
-             .closePunctuation, .finalPunctuation, .initialPunctuation, .openPunctuation, .otherPunctuation,
-             .dashPunctuation,
-             .currencySymbol, .modifierSymbol, .mathSymbol, .otherSymbol,
-             .control, .privateUse, .format, .unassigned, .surrogate,
-             .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            .closePunctuation, .finalPunctuation, .initialPunctuation, .openPunctuation, .otherPunctuation,
+            .dashPunctuation,
+            .currencySymbol, .modifierSymbol, .mathSymbol, .otherSymbol,
+            .control, .privateUse, .format, .unassigned, .surrogate,
+            .lineSeparator, .paragraphSeparator, .spaceSeparator:
             return false
         default:
             return true

@@ -160,7 +160,8 @@ private struct OutlineWalker {
         lineOffset = frontMatter ? FrontMatter.lineCount(in: source) : 0
         let start = lineOffset > 0 ? min(source.lines.lineStarts[lineOffset], source.bytes.count) : 0
         let body = UnsafeBufferPointer(rebasing: source.bytes[start...])
-        let parsed: OpaquePointer? = body.isEmpty
+        let parsed: OpaquePointer? =
+            body.isEmpty
             ? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
             : body.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: body.count) {
@@ -197,9 +198,10 @@ private struct OutlineWalker {
             let line = Int(cmark_node_get_start_line(node)) + lineOffset
             leaf = (line, Int(cmark_node_get_start_column(node)), quoteDepth)
             if let item = itemStack.last, outline.items[item].label.isEmpty, firstParagraph == nil,
-               cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
-               let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_ITEM,
-               cmark_node_first_child(parent) == node {
+                cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
+                let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_ITEM,
+                cmark_node_first_child(parent) == node
+            {
                 firstParagraph = (item, node)
             }
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
@@ -263,10 +265,11 @@ private struct OutlineWalker {
         if quoteDepth > 0 { container = .other }
         let (first, last) = lines(of: node)
         let index = outline.lists.count
-        outline.lists.append(OutlineList(
-            container: container, depth: listStack.count,
-            isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-            isTight: cmark_node_get_list_tight(node) != 0, firstLine: first, lastLine: last))
+        outline.lists.append(
+            OutlineList(
+                container: container, depth: listStack.count,
+                isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                isTight: cmark_node_get_list_tight(node) != 0, firstLine: first, lastLine: last))
         if case .item(let parent) = container { outline.items[parent].childLists.append(index) }
         listStack.append(index)
     }
@@ -278,7 +281,8 @@ private struct OutlineWalker {
         // Clamped to the line on both sides: a lone CR ends a line for cmark but not for LineIndex, so
         // cmark's line can lie past the table's last one, where `offset` and `lineRange` disagree
         // (fuzz input `\r-` built the range 2..<0 and trapped).
-        let markerStart = max(lineRange.lowerBound, min(source.offset(line: first, byteColumn: Int(cmark_node_get_start_column(node))), lineRange.upperBound))
+        let markerStart = max(
+            lineRange.lowerBound, min(source.offset(line: first, byteColumn: Int(cmark_node_get_start_column(node))), lineRange.upperBound))
         var markerEnd = markerStart
         while markerEnd < lineRange.upperBound, source.bytes[markerEnd] >= 0x30, source.bytes[markerEnd] <= 0x39 { markerEnd += 1 }
         if markerEnd < lineRange.upperBound { markerEnd += 1 }  // the bullet, or the ordered list's `.` / `)`
@@ -291,14 +295,15 @@ private struct OutlineWalker {
         }
         let endOffset = first <= last ? lineEnd(last) : lineRange.upperBound
         let index = outline.items.count
-        outline.items.append(OutlineItem(
-            list: list, depth: outline.lists[list].depth, parent: itemStack.last,
-            marker: source.string(markerStart..<markerEnd),
-            prefix: source.string(lineRange.lowerBound..<markerStart),
-            spacing: spacing,
-            markerPosition: source.position(ofOffset: markerStart),
-            firstLine: first, lastLine: max(first, last),
-            byteRange: (lineRange.lowerBound + byteOffset)..<(max(endOffset, lineRange.lowerBound) + byteOffset)))
+        outline.items.append(
+            OutlineItem(
+                list: list, depth: outline.lists[list].depth, parent: itemStack.last,
+                marker: source.string(markerStart..<markerEnd),
+                prefix: source.string(lineRange.lowerBound..<markerStart),
+                spacing: spacing,
+                markerPosition: source.position(ofOffset: markerStart),
+                firstLine: first, lastLine: max(first, last),
+                byteRange: (lineRange.lowerBound + byteOffset)..<(max(endOffset, lineRange.lowerBound) + byteOffset)))
         outline.lists[list].items.append(index)
         itemStack.append(index)
     }
@@ -364,20 +369,24 @@ private struct OutlineWalker {
         outline.items[item].label = label.trimmingScalars(" \t")
         guard let range = outline.items[item].link?.range else { return }
         let endLine = Int(cmark_node_get_end_line(node)) + lineOffset
-        let paragraphEnd = min(source.offset(line: endLine, byteColumn: Int(cmark_node_get_end_column(node))) + 1,
-                               source.lineRange(endLine).upperBound)
+        let paragraphEnd = min(
+            source.offset(line: endLine, byteColumn: Int(cmark_node_get_end_column(node))) + 1,
+            source.lineRange(endLine).upperBound)
         let linkEnd = range.upperBound - byteOffset
         guard linkEnd <= paragraphEnd, range.lowerBound - byteOffset >= source.lineRange(startLine(of: node)).lowerBound else { return }
         // Continuation lines: each line's indentation is layout, not text.
         guard linkEnd < paragraphEnd else { return }
         let raw = source.string(linkEnd..<paragraphEnd)
-        let joined = !raw.utf8.contains(0x0A) ? raw : raw.split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-            .map { index, line in
-                let text = line.hasSuffix("\r") ? line.dropLast() : line
-                return index == 0 ? String(text) : text.trimmingScalars(" \t>")
-            }
-            .joined(separator: " ")
+        let joined =
+            !raw.utf8.contains(0x0A)
+            ? raw
+            : raw.split(separator: "\n", omittingEmptySubsequences: false)
+                .enumerated()
+                .map { index, line in
+                    let text = line.hasSuffix("\r") ? line.dropLast() : line
+                    return index == 0 ? String(text) : text.trimmingScalars(" \t>")
+                }
+                .joined(separator: " ")
         let trimmedEnd = String(joined.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
         outline.items[item].afterLink = trimmedEnd
         let separator = Self.separator(of: trimmedEnd)
@@ -430,8 +439,9 @@ enum LinkSyntaxScanner {
         let text = (start + 1)..<close
         var i = close + 1
         if i < bytes.count, bytes[i] == 0x28, let inline = inlineTail(bytes, from: i) {  // '('
-            return Syntax(form: .inline, range: start..<inline.end, textRange: text,
-                          destinationRange: inline.destination, destinationIsAngled: inline.angled)
+            return Syntax(
+                form: .inline, range: start..<inline.end, textRange: text,
+                destinationRange: inline.destination, destinationIsAngled: inline.angled)
         }
         if i < bytes.count, bytes[i] == 0x5B, let labelClose = closingBracket(bytes, from: i) {
             let form: OutlineLink.Form = labelClose == i + 1 ? .collapsed : .full

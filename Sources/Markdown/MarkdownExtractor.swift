@@ -243,16 +243,18 @@ private struct Walker {
                     for attribute in attributes {
                         switch attribute.name {
                         case "href" where name == "a" || name == "area" || name == "link",
-                             "src" where name == "img" || name == "source" || name == "video" || name == "audio" || name == "iframe",
-                             "srcset" where false:
+                            "src" where name == "img" || name == "source" || name == "video" || name == "audio" || name == "iframe",
+                            "srcset" where false:
                             let position = attributePosition(text, attribute, line: line, byteColumn: byteColumn)
                             document.links.append(MarkdownLink(kind: .html, destination: attribute.value, position: position))
                         case "id":
-                            document.explicitAnchors.append(ExplicitAnchor(
-                                name: attribute.value, position: attributePosition(text, attribute, line: line, byteColumn: byteColumn)))
+                            document.explicitAnchors.append(
+                                ExplicitAnchor(
+                                    name: attribute.value, position: attributePosition(text, attribute, line: line, byteColumn: byteColumn)))
                         case "name" where name == "a":
-                            document.explicitAnchors.append(ExplicitAnchor(
-                                name: attribute.value, position: attributePosition(text, attribute, line: line, byteColumn: byteColumn)))
+                            document.explicitAnchors.append(
+                                ExplicitAnchor(
+                                    name: attribute.value, position: attributePosition(text, attribute, line: line, byteColumn: byteColumn)))
                         default:
                             break
                         }
@@ -274,7 +276,9 @@ private struct Walker {
 
     /// The source position of an attribute value: on the literal's first line by offset; on later
     /// lines by finding the value in the source line (container prefixes were stripped from the literal).
-    private func attributePosition(_ text: UnsafeBufferPointer<UInt8>, _ attribute: HTMLTagScanner.Attribute, line: Int, byteColumn: Int) -> SourcePosition {
+    private func attributePosition(_ text: UnsafeBufferPointer<UInt8>, _ attribute: HTMLTagScanner.Attribute, line: Int, byteColumn: Int)
+        -> SourcePosition
+    {
         let breaks = newlines(in: text, before: attribute.valueOffset)
         if breaks == 0 {
             return source.position(line: line, byteColumn: byteColumn + attribute.valueOffset)
@@ -326,7 +330,8 @@ private struct Walker {
         var candidates: [(match: ReferenceDefinitionParser.Match, line: Int)] = []
         var line = startLine
         while line <= endLine, let match = ReferenceDefinitionParser.parse(line: line, in: source),
-              line + match.lineCount - 1 <= endLine {
+            line + match.lineCount - 1 <= endLine
+        {
             candidates.append((match, line))
             line += match.lineCount
         }
@@ -338,17 +343,19 @@ private struct Walker {
         guard !candidates.isEmpty else { return 0 }
         // The common run, `[label]: destination` lines and nothing else, needs no second opinion;
         // anything with a title, trailing text or a split line is cmark's to judge.
-        let destinations: [String?] = candidates.allSatisfy(\.match.isPlain)
+        let destinations: [String?] =
+            candidates.allSatisfy(\.match.isPlain)
             ? candidates.map { Optional($0.match.destination) }
             : ReferenceDefinitionCheck.destinations(
-            definitionTexts: candidates.map { ReferenceDefinitionParser.text(of: $0.match, line: $0.line, in: source) },
-            labels: candidates.map(\.match.label))
+                definitionTexts: candidates.map { ReferenceDefinitionParser.text(of: $0.match, line: $0.line, in: source) },
+                labels: candidates.map(\.match.label))
         var lines = 0
         for (candidate, destination) in zip(candidates, destinations) {
             guard let destination else { break }
-            document.definitions.append(ReferenceDefinition(
-                label: candidate.match.label, key: ReferenceDefinition.key(for: candidate.match.label),
-                destination: destination, position: source.position(ofOffset: candidate.match.offset)))
+            document.definitions.append(
+                ReferenceDefinition(
+                    label: candidate.match.label, key: ReferenceDefinition.key(for: candidate.match.label),
+                    destination: destination, position: source.position(ofOffset: candidate.match.offset)))
             lines += candidate.match.lineCount
         }
         return lines
@@ -364,7 +371,7 @@ private struct Walker {
             let range = source.lineRange(line)
             let start = ReferenceDefinitionParser.skipContainerMarkers(range, source.bytes)
             guard start + 3 < range.upperBound, source.bytes[start] == 0x5B, source.bytes[start + 1] == 0x5E,
-                  let close = source.find([0x5D, 0x3A], in: (start + 2)..<range.upperBound), close > start + 2
+                let close = source.find([0x5D, 0x3A], in: (start + 2)..<range.upperBound), close > start + 2
             else { continue }
             let label = source.string((start + 2)..<close)
             guard !label.contains(" ") else { continue }
@@ -381,8 +388,9 @@ private struct Walker {
         var line = frontMatterLines + 1
         while line <= source.lineCount {
             if line < claimed.count, !claimed[line], !source.isBlank(line: line),
-               let match = ReferenceDefinitionParser.parse(line: line, in: source),
-               (line..<(line + match.lineCount)).allSatisfy({ $0 < claimed.count && !claimed[$0] }) {
+                let match = ReferenceDefinitionParser.parse(line: line, in: source),
+                (line..<(line + match.lineCount)).allSatisfy({ $0 < claimed.count && !claimed[$0] })
+            {
                 run.append((match, line))
                 line += match.lineCount
             } else {
@@ -403,12 +411,14 @@ private struct Walker {
                 // A shortcut only matters as a use of a definition: bracketed prose whose length fits
                 // no definition's label is dropped before its key is even computed.
                 if match.form == .shortcut, !definitionLabelLengths.contains(match.label.utf8.count),
-                   match.label.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x20 && $0 != 0x09 }) {
+                    match.label.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x20 && $0 != 0x09 })
+                {
                     continue
                 }
-                document.referenceUses.append(ReferenceUse(
-                    form: match.form, label: match.label, key: ReferenceDefinition.key(for: match.label),
-                    position: source.position(ofOffset: match.offset), followsWord: match.followsWord))
+                document.referenceUses.append(
+                    ReferenceUse(
+                        form: match.form, label: match.label, key: ReferenceDefinition.key(for: match.label),
+                        position: source.position(ofOffset: match.offset), followsWord: match.followsWord))
             }
         }
         addFootnoteAnchors()

@@ -66,8 +66,9 @@ enum ReferenceDefinitionCheck {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { return result }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_LINK,
-                  let index = useLines[cmark_node_get_start_line(node)] else { continue }
+                cmark_node_get_type(node) == CMARK_NODE_LINK,
+                let index = useLines[cmark_node_get_start_line(node)]
+            else { continue }
             result[index] = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         }
     }

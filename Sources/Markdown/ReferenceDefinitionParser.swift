@@ -25,8 +25,12 @@ enum ReferenceDefinitionParser {
         i += 1
         let labelStart = i
         while i < range.upperBound, bytes[i] != 0x5D {  // ']'
-            if bytes[i] == 0x5C { i += 1 }  // backslash escape
-            else if bytes[i] == 0x5B { return nil }  // unescaped '[' is not allowed in a label
+            if bytes[i] == 0x5C {
+                i += 1
+            }  // backslash escape
+            else if bytes[i] == 0x5B {
+                return nil
+            }  // unescaped '[' is not allowed in a label
             i += 1
         }
         guard i < range.upperBound, i - labelStart <= 999 else { return nil }
@@ -57,7 +61,8 @@ enum ReferenceDefinitionParser {
         var rest = destinationRange.upperBound
         if rest < range.upperBound, bytes[rest] == 0x3E { rest += 1 }  // the '>' of `<…>`
         while rest < range.upperBound, bytes[rest] == 0x20 || bytes[rest] == 0x09 { rest += 1 }
-        let isPlain = lineCount == 1 && rest == range.upperBound
+        let isPlain =
+            lineCount == 1 && rest == range.upperBound
             && !label.utf8.contains(0x5C) && !destination.utf8.contains(0x3C)
         return Match(label: label, destination: HTMLEntities.decode(destination), offset: open, lineCount: lineCount, isPlain: isPlain)
     }
@@ -93,7 +98,7 @@ enum ReferenceDefinitionParser {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x3E {
                 i += 1
-            } else if (b == 0x2D || b == 0x2A || b == 0x2B), i + 1 < range.upperBound, bytes[i + 1] == 0x20 {
+            } else if b == 0x2D || b == 0x2A || b == 0x2B, i + 1 < range.upperBound, bytes[i + 1] == 0x20 {
                 i += 2  // bullet list marker
             } else if b >= 0x30 && b <= 0x39 {
                 var j = i

@@ -70,7 +70,8 @@ enum ReferenceUseScanner {
                     }
                     // Drop the shortcut recorded for `[A]`: it was the text of this reference.
                     if let lastIndex = matches.indices.dropLast().last, matches[lastIndex].form == .shortcut,
-                       matches[lastIndex].offset == previous.open {
+                        matches[lastIndex].offset == previous.open
+                    {
                         matches.remove(at: lastIndex)
                     }
                     lastClose = nil

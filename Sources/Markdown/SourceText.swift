@@ -1,8 +1,9 @@
 import ChecksCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The bytes of one file with its line table: the one place that turns byte offsets into the

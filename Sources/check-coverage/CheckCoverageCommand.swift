@@ -16,10 +16,14 @@ struct CheckCoverageCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Coverage reports (default: config `reports`, else coverage.xml).", valueName: "REPORT"))
     var reports: [String] = []
 
-    @Option(help: ArgumentHelp("Minimum overall coverage in percent (default: config `fail_under`, else [tool.coverage.report] fail_under, else 80).", valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "Minimum overall coverage in percent (default: config `fail_under`, else [tool.coverage.report] fail_under, else 80).", valueName: "N"))
     var failUnder: Double?
 
-    @Option(name: .customLong("critical"), help: ArgumentHelp("A critical path glob and its own minimum, default 90 (repeatable; adds to config `critical`).", valueName: "GLOB[=N]"))
+    @Option(
+        name: .customLong("critical"),
+        help: ArgumentHelp("A critical path glob and its own minimum, default 90 (repeatable; adds to config `critical`).", valueName: "GLOB[=N]"))
     var critical: [String] = []
 
     @Flag(help: "Require every file a critical glob matches to meet the threshold on its own.")
@@ -28,19 +32,29 @@ struct CheckCoverageCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Minimum coverage of the changed lines the report measures (default 85).", valueName: "N"))
     var newCodeFailUnder: Double?
 
-    @Option(help: ArgumentHelp("Base for new code: changes since the merge-base with REF (default: origin/main, then main, then master).", valueName: "REF"))
+    @Option(
+        help: ArgumentHelp(
+            "Base for new code: changes since the merge-base with REF (default: origin/main, then main, then master).", valueName: "REF"))
     var compareBranch: String?
 
     @Flag(help: "Skip the new-code gate (no git needed).")
     var noNewCode = false
 
-    @Option(help: ArgumentHelp("Decimals shown and used for the comparison, as coverage.py's precision (default: config, else [tool.coverage.report] precision, else 0).", valueName: "P"))
+    @Option(
+        help: ArgumentHelp(
+            "Decimals shown and used for the comparison, as coverage.py's precision (default: config, else [tool.coverage.report] precision, else 0).",
+            valueName: "P"))
     var precision: Int?
 
-    @Option(help: ArgumentHelp("The folder the report's paths are relative to: a CI runner's checkout (/home/runner/work/x/x) or a source root (src/main/java).", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "The folder the report's paths are relative to: a CI runner's checkout (/home/runner/work/x/x) or a source root (src/main/java).",
+            valueName: "DIR"))
     var srcRoot: String?
 
-    @Option(help: ArgumentHelp("Repository root: configuration, globs and git run here (default: the git work tree, else the current folder).", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "Repository root: configuration, globs and git run here (default: the git work tree, else the current folder).", valueName: "DIR"))
     var root: String?
 
     @Option(help: ArgumentHelp("Write an SVG coverage badge to FILE.", valueName: "FILE.svg"))
@@ -66,7 +80,8 @@ struct CheckCoverageCommand: ParsableCommand {
             var options = CoverageOptions(
                 reports: !reports.isEmpty ? reports : table.strings("reports") ?? [CoverageOptions.defaultReport],
                 root: rootPath, workingDirectory: cwd)
-            options.failUnder = failUnder ?? table.number("fail_under") ?? coveragePy?.number("fail_under")
+            options.failUnder =
+                failUnder ?? table.number("fail_under") ?? coveragePy?.number("fail_under")
                 ?? CoverageOptions.defaultFailUnder
             options.precision = precision ?? table.int("precision") ?? coveragePy?.int("precision") ?? 0
             options.critical = try criticalRules(config: table.numberTable("critical") ?? [])

@@ -17,10 +17,15 @@ struct CheckDocLinksCommand: ParsableCommand {
     @Argument(help: "Markdown files or folders to check (default: docs if it exists, else .).")
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Repository root: /x links resolve here and nothing outside it is read (default: the git work tree, else the current folder).", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "Repository root: /x links resolve here and nothing outside it is read (default: the git work tree, else the current folder).",
+            valueName: "DIR"))
     var root: String?
 
-    @Option(name: [.short, .customLong("config")], help: ArgumentHelp("markdown-link-check JSON configuration (overrides config `config`).", valueName: "FILE"))
+    @Option(
+        name: [.short, .customLong("config")],
+        help: ArgumentHelp("markdown-link-check JSON configuration (overrides config `config`).", valueName: "FILE"))
     var config: String?
 
     @Flag(help: "Local checks only: no network (what the pre-commit hook runs).")
@@ -50,10 +55,13 @@ struct CheckDocLinksCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How long cached results stay valid: 1d, 12h, 30m, 90s (default 1d).", valueName: "AGE"))
     var maxCacheAge: String?
 
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("Skip files matching this glob (repeatable; adds to config `exclude`).", valueName: "GLOB"))
+    @Option(
+        name: .customLong("exclude"), help: ArgumentHelp("Skip files matching this glob (repeatable; adds to config `exclude`).", valueName: "GLOB"))
     var excludes: [String] = []
 
-    @Option(name: .customLong("ignore"), help: ArgumentHelp("Do not check links matching this regex (repeatable; adds to config `ignore`).", valueName: "REGEX"))
+    @Option(
+        name: .customLong("ignore"),
+        help: ArgumentHelp("Do not check links matching this regex (repeatable; adds to config `ignore`).", valueName: "REGEX"))
     var ignores: [String] = []
 
     @Flag(help: "Also report Markdown files no other file links to (README.md and INDEX.md exempt).")

@@ -37,7 +37,8 @@ struct DocLinksSettings {
 
         // markdown-link-check's config: -c is relative to the working directory, `config` to the root.
         var mlc: MarkdownLinkCheckConfig?
-        let configPath = command.config.map { RepositoryRoot.absolute($0, cwd: cwd) }
+        let configPath =
+            command.config.map { RepositoryRoot.absolute($0, cwd: cwd) }
             ?? table.string("config").map { RepositoryRoot.absolute($0, cwd: rootPath) }
         let configDisplay = command.config ?? table.string("config")
         if let configPath, let configDisplay {
@@ -50,10 +51,12 @@ struct DocLinksSettings {
         let ignores = (table.strings("ignore") ?? []) + command.ignores
         let ignoreMatchers = try ignores.map { pattern in
             do { return try NSRegularExpressionMatcher(pattern) } catch {
-                throw SettingsError("\(command.ignores.contains(pattern) ? "--ignore" : "\(tomlFile): 'ignore' in [doc-links]"): invalid regex '\(pattern)'")
+                throw SettingsError(
+                    "\(command.ignores.contains(pattern) ? "--ignore" : "\(tomlFile): 'ignore' in [doc-links]"): invalid regex '\(pattern)'")
             }
         }
-        let localIgnores = try ignores.map { try NSRegularExpressionBox($0) }
+        let localIgnores =
+            try ignores.map { try NSRegularExpressionBox($0) }
             + (mlc?.ignorePatterns ?? []).compactMap { try? NSRegularExpressionBox($0.translated) }
         let repository = Git.originRemote(in: rootPath).flatMap(Git.gitHubRepository(fromRemote:))
         let honoursDisable = !(mlc?.ignoreDisable ?? false)
@@ -146,9 +149,12 @@ struct DocLinksSettings {
         var counts = local.counts
         var descriptions = local.ruleDescriptions
         if !offline {
-            let occurrences = external
+            let occurrences =
+                external
                 .filter { !$0.isSuppressed || !docRefs.honoursDisableComments }
-                .map { RemoteLinkOccurrence(file: $0.displayPath, line: $0.link.position.line, column: $0.link.position.column, url: $0.link.destination) }
+                .map {
+                    RemoteLinkOccurrence(file: $0.displayPath, line: $0.link.position.line, column: $0.link.position.column, url: $0.link.destination)
+                }
             let probing = ProgressLine(label: "\(Self.toolName): checking urls")
             var remote = self.remote
             remote.progress = { done, total, failed in probing.update(done, of: total, detail: "\(failed) failed") }

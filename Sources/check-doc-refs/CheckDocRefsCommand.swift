@@ -15,13 +15,19 @@ struct CheckDocRefsCommand: ParsableCommand {
     @Argument(help: "Markdown files or folders to check (default: docs if it exists, else .).")
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Repository root: /x links resolve here and nothing outside it is read (default: the git work tree, else the current folder).", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp(
+            "Repository root: /x links resolve here and nothing outside it is read (default: the git work tree, else the current folder).",
+            valueName: "DIR"))
     var root: String?
 
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("Skip files matching this glob (repeatable; adds to config `exclude`).", valueName: "GLOB"))
+    @Option(
+        name: .customLong("exclude"), help: ArgumentHelp("Skip files matching this glob (repeatable; adds to config `exclude`).", valueName: "GLOB"))
     var excludes: [String] = []
 
-    @Option(name: .customLong("ignore"), help: ArgumentHelp("Do not check targets matching this regex (repeatable; adds to config `ignore`).", valueName: "REGEX"))
+    @Option(
+        name: .customLong("ignore"),
+        help: ArgumentHelp("Do not check targets matching this regex (repeatable; adds to config `ignore`).", valueName: "REGEX"))
     var ignores: [String] = []
 
     @Flag(help: "Also report Markdown files no other file links to (README.md and INDEX.md exempt).")
@@ -51,9 +57,14 @@ struct CheckDocRefsCommand: ParsableCommand {
             let allIgnores = (table.strings("ignore") ?? []) + ignores
             let wantsOrphans = orphans || table.bool("orphans") == true
             if output.printConfig {
-                ToolRun.printConfiguration([("doc-refs", [
-                    ("exclude", .strings(allExcludes)), ("ignore", .strings(allIgnores)), ("orphans", .bool(wantsOrphans)),
-                ])])
+                ToolRun.printConfiguration([
+                    (
+                        "doc-refs",
+                        [
+                            ("exclude", .strings(allExcludes)), ("ignore", .strings(allIgnores)), ("orphans", .bool(wantsOrphans)),
+                        ]
+                    )
+                ])
                 throw ExitCode.success
             }
             let repository = Git.originRemote(in: rootPath).flatMap(Git.gitHubRepository(fromRemote:))

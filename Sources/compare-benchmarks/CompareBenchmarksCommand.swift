@@ -24,9 +24,11 @@ struct CompareBenchmarksCommand: ParsableCommand {
     @Argument(help: "The current run: a file, a folder of runs, or a pytest-benchmark storage id.")
     var current: String
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-        "pytest-benchmark's --benchmark-compare-fail check, e.g. min:5% or mean:0.001 (seconds); repeatable, every one applies; replaces the default rule.",
-        valueName: "EXPR"))
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp(
+            "pytest-benchmark's --benchmark-compare-fail check, e.g. min:5% or mean:0.001 (seconds); repeatable, every one applies; replaces the default rule.",
+            valueName: "EXPR"))
     var failOn: [String] = []
 
     // `.unconditional`: `--threshold -1` must reach the range check below and say why -1 is wrong,
@@ -76,16 +78,18 @@ struct CompareBenchmarksCommand: ParsableCommand {
             let cwd = FileManager.default.currentDirectoryPath
             let root = Git.topLevel(of: cwd) ?? cwd
             let table = try ConfigurationFile.load(root: root).table("benchmarks", schema: Self.configSchema)
-            let where_ = table.file ?? ConfigurationFile.fileName
+            let configFile = table.file ?? ConfigurationFile.fileName
 
             let expressions = try (failOn.isEmpty ? (table.strings("fail-on") ?? []) : failOn).map { text in
                 do { return try FailOnExpression(parsing: text) } catch {
-                    throw ConfigProblem("\(where_): [benchmarks] fail-on: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
+                    throw ConfigProblem("\(configFile): [benchmarks] fail-on: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
                 }
             }
             let overrides = try (table.numberTable("thresholds") ?? []).map { entry in
                 do { return (pattern: try GlobPattern(entry.key), threshold: entry.value) } catch {
-                    throw ConfigProblem("\(where_): [benchmarks] thresholds: bad glob '\(entry.key)': \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
+                    throw ConfigProblem(
+                        "\(configFile): [benchmarks] thresholds: bad glob '\(entry.key)': \((error as? LocalizedError)?.errorDescription ?? "\(error)")"
+                    )
                 }
             }
             let rule = RegressionRule(
@@ -99,15 +103,20 @@ struct CompareBenchmarksCommand: ParsableCommand {
             let storageFolder = storage ?? table.string("storage") ?? ".benchmarks"
 
             if output.printConfig {
-                ToolRun.printConfiguration([("benchmarks", [
-                    ("alpha", .double(rule.alpha)),
-                    ("fail-on", .strings(expressions.map(\.text))),
-                    ("fail-on-missing", .bool(options.failOnMissing)),
-                    ("storage", .string(storageFolder)),
-                    ("strict", .bool(options.strict)),
-                    ("threshold", .double(rule.threshold)),
-                    ("thresholds", .numbers(overrides.map { ($0.pattern.pattern, $0.threshold) })),
-                ])])
+                ToolRun.printConfiguration([
+                    (
+                        "benchmarks",
+                        [
+                            ("alpha", .double(rule.alpha)),
+                            ("fail-on", .strings(expressions.map(\.text))),
+                            ("fail-on-missing", .bool(options.failOnMissing)),
+                            ("storage", .string(storageFolder)),
+                            ("strict", .bool(options.strict)),
+                            ("threshold", .double(rule.threshold)),
+                            ("thresholds", .numbers(overrides.map { ($0.pattern.pattern, $0.threshold) })),
+                        ]
+                    )
+                ])
                 throw ExitCode.success
             }
 

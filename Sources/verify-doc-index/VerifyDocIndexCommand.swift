@@ -21,7 +21,9 @@ struct VerifyDocIndexCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The index file (default: config `index`, else docs/INDEX.md under the repository root).", valueName: "FILE"))
     var index: String?
 
-    @Option(help: ArgumentHelp("The folder whose Markdown files the index must list (default: config `docs`, else the index's folder).", valueName: "DIR"))
+    @Option(
+        help: ArgumentHelp("The folder whose Markdown files the index must list (default: config `docs`, else the index's folder).", valueName: "DIR")
+    )
     var docs: String?
 
     @Option(help: ArgumentHelp("Repository root: /x targets resolve here (default: the git work tree, else the current folder).", valueName: "DIR"))
@@ -33,10 +35,15 @@ struct VerifyDocIndexCommand: ParsableCommand {
     @Flag(help: "Print what --write would change as a unified diff instead of the report; write nothing.")
     var diff = false
 
-    @Option(help: ArgumentHelp("How link text must match a doc's title (default: titles= in the start marker, else config `titles`, else exact).", valueName: "exact|casefold|ignore"))
+    @Option(
+        help: ArgumentHelp(
+            "How link text must match a doc's title (default: titles= in the start marker, else config `titles`, else exact).",
+            valueName: "exact|casefold|ignore"))
     var titles: DocIndexOptions.TitleMode?
 
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave Markdown files matching this glob out of the doc set (repeatable; adds to config `exclude`).", valueName: "GLOB"))
+    @Option(
+        name: .customLong("exclude"),
+        help: ArgumentHelp("Leave Markdown files matching this glob out of the doc set (repeatable; adds to config `exclude`).", valueName: "GLOB"))
     var excludes: [String] = []
 
     @Flag(help: "List the rules and exit.")
@@ -112,21 +119,28 @@ struct VerifyDocIndexCommand: ParsableCommand {
             }
             configuredTitles = mode
         }
-        let indexPath = index.map { RepositoryRoot.absolute($0, cwd: cwd) }
+        let indexPath =
+            index.map { RepositoryRoot.absolute($0, cwd: cwd) }
             ?? RepositoryRoot.absolute(table.string("index") ?? "docs/INDEX.md", cwd: rootPath)
         if index == nil, !FileManager.default.fileExists(atPath: indexPath) {
             let shown = indexPath.hasPrefix(cwd + "/") ? String(indexPath.dropFirst(cwd.count + 1)) : indexPath
             throw DocIndexError.indexNotFound(file: shown)
         }
-        let docsPath = docs.map { RepositoryRoot.absolute($0, cwd: cwd) }
+        let docsPath =
+            docs.map { RepositoryRoot.absolute($0, cwd: cwd) }
             ?? table.string("docs").map { RepositoryRoot.absolute($0, cwd: rootPath) }
             ?? (indexPath as NSString).deletingLastPathComponent
         let allExcludes = (table.strings("exclude") ?? []) + excludes
         if output.printConfig {
-            ToolRun.printConfiguration([("doc-index", [
-                ("docs", .string(relative(docsPath, to: rootPath))), ("exclude", .strings(allExcludes)),
-                ("index", .string(relative(indexPath, to: rootPath))), ("titles", .string((titles ?? configuredTitles ?? .exact).rawValue)),
-            ])])
+            ToolRun.printConfiguration([
+                (
+                    "doc-index",
+                    [
+                        ("docs", .string(relative(docsPath, to: rootPath))), ("exclude", .strings(allExcludes)),
+                        ("index", .string(relative(indexPath, to: rootPath))), ("titles", .string((titles ?? configuredTitles ?? .exact).rawValue)),
+                    ]
+                )
+            ])
             throw ExitCode.success
         }
         return DocIndexOptions(

@@ -130,8 +130,10 @@ import Testing
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["git", "-C", folder.path] + arguments
-            process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path,
-                                   "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e"]
+            process.environment = [
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path,
+                "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e",
+            ]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -147,7 +149,9 @@ import Testing
         try git("checkout", "-q", "-b", "feature")
         try write("app.py", "def a():\n    return 1\n\n\ndef b(x):\n    if x:\n        return 2\n    return 3\n")
         // As coverage.py would write it: b() never ran.
-        try write("coverage.xml", """
+        try write(
+            "coverage.xml",
+            """
             <?xml version="1.0" ?>
             <coverage><sources><source></source></sources><packages><package name="."><classes>
             <class filename="app.py"><methods/><lines><line number="1" hits="1"/><line number="2" hits="1"/>
@@ -161,12 +165,15 @@ import Testing
             Self.tool, ["--compare-branch", "main", "--fail-under", "50", "--format", "github"], in: folder,
             environment: ["GITHUB_STEP_SUMMARY": summary.path])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("::warning file=app.py,line=6,col=1,title=check-coverage (uncovered-new-code)::lines 6-8 are new and not covered by tests"))
+        #expect(
+            run.stdout.contains(
+                "::warning file=app.py,line=6,col=1,title=check-coverage (uncovered-new-code)::lines 6-8 are new and not covered by tests"))
         let text = try String(contentsOf: summary, encoding: .utf8)
         #expect(text.contains("new-code"))
         #expect(text.contains("1/4"))
 
-        let json = try ToolProcess.run(Self.tool, ["--compare-branch", "main", "--fail-under", "50", "--new-code-fail-under", "25", "--format", "json"], in: folder)
+        let json = try ToolProcess.run(
+            Self.tool, ["--compare-branch", "main", "--fail-under", "50", "--new-code-fail-under", "25", "--format", "json"], in: folder)
         #expect(json.status == 0)
         #expect(json.stdout.contains("\"name\": \"new-code\""))
     }

@@ -89,8 +89,9 @@ import Testing
         defer { server.stop() }
         let run = try run(["--root", ".", "-c", ".markdown-link-check.json", "--offline"], server: server)
         #expect(run.status == 1)
-        #expect(run.stdout == "docs/README.md:12:31: error: file not found: docs/nowhere.md [missing-file]\n"
-            + "check-doc-links: failed: 1 error, 0 warnings (2 files, 2 links)\n")
+        #expect(
+            run.stdout == "docs/README.md:12:31: error: file not found: docs/nowhere.md [missing-file]\n"
+                + "check-doc-links: failed: 1 error, 0 warnings (2 files, 2 links)\n")
         #expect(try server.counts().keys.allSatisfy { $0 == "/__counts" || $0.hasPrefix("ua:") })
     }
 
@@ -98,7 +99,10 @@ import Testing
         let server = try LinkTestServer()
         defer { server.stop() }
         let run = try run(["--root", ".", "-c", ".markdown-link-check.json", "--exclude", "docs/guide.md", "--remote-fragments"], server: server)
-        #expect(run.stdout.contains("docs/README.md:3:36: error: no anchor #install in http://127.0.0.1:\(server.port)/ok (no id or name attribute with that value) [missing-remote-fragment]"))
+        #expect(
+            run.stdout.contains(
+                "docs/README.md:3:36: error: no anchor #install in http://127.0.0.1:\(server.port)/ok (no id or name attribute with that value) [missing-remote-fragment]"
+            ))
         // The page was read once (GET) for all its citations.
         #expect(try server.counts()["/ok"]?["GET"] == 1)
     }
@@ -132,7 +136,10 @@ import Testing
         (["-c", "missing.json"], "check-doc-links: error: missing.json: cannot read the markdown-link-check config ("),
         (["-c", "invalid.json"], "check-doc-links: error: invalid.json:1:19: invalid json: expected a string key; fix the syntax at that line\n"),
         (["-c", "unknown-key.json"], "check-doc-links: error: unknown-key.json: unknown key 'retryOnn429'; did you mean 'retryOn429'?\n"),
-        (["-c", "bad-regex.json"], "check-doc-links: error: bad-regex.json: 'replacementPatterns[0].pattern' is not a valid regular expression (not a valid regular expression): ^(https\n"),
+        (
+            ["-c", "bad-regex.json"],
+            "check-doc-links: error: bad-regex.json: 'replacementPatterns[0].pattern' is not a valid regular expression (not a valid regular expression): ^(https\n"
+        ),
     ])
     func badConfigurationIsExitTwoNamingFileAndKey(_ arguments: [String], _ expected: String) throws {
         let run = try ToolProcess.run(Self.tool, ["--root", ".", "--offline"] + arguments, in: FixturePaths.fixture("links/bad-config"))

@@ -47,7 +47,10 @@ import Testing
         let run = try ToolProcess.run(Self.tool, ["--root", "."], in: fixture("bad-config"))
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "check-doc-refs: error: .autogit-checks.toml: unknown key 'exlude' in [doc-refs] (known keys: exclude, ignore, orphans); did you mean 'exclude'?\n")
+        #expect(
+            run.stderr
+                == "check-doc-refs: error: .autogit-checks.toml: unknown key 'exlude' in [doc-refs] (known keys: exclude, ignore, orphans); did you mean 'exclude'?\n"
+        )
     }
 
     @Test func missingPathIsBadInput() throws {
@@ -79,8 +82,9 @@ import Testing
         let summary = FileManager.default.temporaryDirectory.appendingPathComponent("summary-\(UUID().uuidString).md")
         try Data("previous step\n".utf8).write(to: summary)
         defer { try? FileManager.default.removeItem(at: summary) }
-        let run = try ToolProcess.run(Self.tool, ["--root", ".", "--format", "github"], in: fixture("broken-tree"),
-                                      environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        let run = try ToolProcess.run(
+            Self.tool, ["--root", ".", "--format", "github"], in: fixture("broken-tree"),
+            environment: ["GITHUB_STEP_SUMMARY": summary.path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("::error file=docs/README.md,line=4,col=3"))
         let text = try String(contentsOf: summary, encoding: .utf8)

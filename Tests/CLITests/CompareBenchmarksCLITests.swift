@@ -37,7 +37,9 @@ import Testing
         assertGolden(result.stdout, path: "bench/expected/fail-on.txt", comparingJSON: false)
     }
 
-    @Test(arguments: [["runs/baseline", "runs/baseline"], ["google/baseline.json", "google/baseline.json"], ["go/baseline.txt", "go/baseline.txt"]])
+    @Test(arguments: [
+        ["runs/baseline", "runs/baseline"], ["google/baseline.json", "google/baseline.json"], ["go/baseline.txt", "go/baseline.txt"],
+    ])
     func identicalInputsPass(_ arguments: [String]) throws {
         let result = try run(arguments)
         #expect(result.status == 0)
@@ -99,7 +101,9 @@ import Testing
         #expect(try run(args).status == 0)
         let failing = try run(args + ["--fail-on-missing"])
         #expect(failing.status == 1)
-        #expect(failing.stdout.contains("error: tests/benchmarks/test_demo.py::test_format is in the baseline but not in the current run [missing-benchmark]"))
+        #expect(
+            failing.stdout.contains(
+                "error: tests/benchmarks/test_demo.py::test_format is in the baseline but not in the current run [missing-benchmark]"))
         #expect(try run(args + ["--fail-on-missing", "--exit-zero"]).status == 0)
     }
 
@@ -129,7 +133,9 @@ import Testing
         try Data("previous step\n".utf8).write(to: summary)
         let result = try run(["go/baseline.txt", "go/current.txt", "--format", "github"], environment: ["GITHUB_STEP_SUMMARY": summary.path])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("::error file=go/current.txt,line=15,col=1,title=compare-benchmarks (regression)::example.com/textutil::BenchmarkParse-2 is "))
+        #expect(
+            result.stdout.hasPrefix(
+                "::error file=go/current.txt,line=15,col=1,title=compare-benchmarks (regression)::example.com/textutil::BenchmarkParse-2 is "))
         let text = try String(contentsOf: summary, encoding: .utf8)
         #expect(text.hasPrefix("previous step\n### ❌ compare-benchmarks: failed"))
         #expect(text.contains("| benchmark | baseline | current | change | verdict | p | runs |"))

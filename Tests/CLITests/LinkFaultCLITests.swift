@@ -18,7 +18,10 @@ import Testing
             (4, server.url("huge"), nil, nil),
             (5, server.url("huge", "nohead"), nil, nil),
             (6, server.url("tls"), "link-failed", "link failed: tls error (SSL certificate problem: self"),
-            (7, server.url("refused"), "link-failed", "link failed: host unreachable: could not connect to 127.0.0.1:\(server.ports["refused"] ?? 0)"),
+            (
+                7, server.url("refused"), "link-failed",
+                "link failed: host unreachable: could not connect to 127.0.0.1:\(server.ports["refused"] ?? 0)"
+            ),
             (8, "http://no-such-host.invalid/", "link-failed", "link failed: host unreachable: could not resolve no-such-host.invalid"),
         ]
     }
@@ -98,13 +101,16 @@ import Testing
         try tree.write("resolv.conf", "nameserver 127.0.0.153\noptions timeout:5 attempts:2\n")
         let silentDNS = Process()
         silentDNS.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        silentDNS.arguments = ["python3", "-c", """
+        silentDNS.arguments = [
+            "python3", "-c",
+            """
             import socket, sys, time
             s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
             s.bind(("127.0.0.153", 53))
             print("ready", flush=True)
             time.sleep(30)
-            """]
+            """,
+        ]
         let ready = Pipe()
         silentDNS.standardOutput = ready
         try silentDNS.run()
@@ -114,9 +120,11 @@ import Testing
         let tool = ToolProcess.productsDirectory.appendingPathComponent("check-doc-links").path
         let run = Process()
         run.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        run.arguments = ["-m", "sh", "-c",
-                         "mount --bind resolv.conf /etc/resolv.conf || exit 97; "
-                         + "exec \"$0\" --root . doc.md --timeout 2 --connect-timeout 1", tool]
+        run.arguments = [
+            "-m", "sh", "-c",
+            "mount --bind resolv.conf /etc/resolv.conf || exit 97; "
+                + "exec \"$0\" --root . doc.md --timeout 2 --connect-timeout 1", tool,
+        ]
         run.currentDirectoryURL = URL(fileURLWithPath: tree.root)
         run.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
         let out = Pipe()
@@ -128,7 +136,9 @@ import Testing
         run.waitUntilExit()
         let seconds = Date().timeIntervalSince(start)
         #expect(run.terminationStatus == 1, "\(text)")
-        #expect(text.contains("doc.md:1:3: error: link failed: host unreachable: could not resolve never-resolves.example.test within 1 s [link-failed]"), "\(text)")
+        #expect(
+            text.contains("doc.md:1:3: error: link failed: host unreachable: could not resolve never-resolves.example.test within 1 s [link-failed]"),
+            "\(text)")
         #expect(text.contains("doc.md:2:3: error: link failed: host unreachable: could not connect to 127.0.0.1:1 [link-failed]"))
         #expect(seconds < 1 + 2.5, "the run took \(seconds) s")
     }

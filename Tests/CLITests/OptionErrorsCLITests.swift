@@ -51,7 +51,8 @@ import Testing
     @Test func checkDocRefsRefusesABadExcludeGlob() throws {
         let tree = try tree()
         let run = try ToolProcess.run("check-doc-refs", ["--root", ".", "--exclude", "docs/[a"], in: folder(tree))
-        expectOneErrorLine(run, tool: "check-doc-refs",
+        expectOneErrorLine(
+            run, tool: "check-doc-refs",
             "invalid glob pattern 'docs/[a': '[' is never closed; add ']' or write '\\[' for a literal bracket")
     }
 
@@ -88,15 +89,20 @@ import Testing
         try tree.write("base.json", hyperfine("0.001"))
         try tree.write("current.json", hyperfine("null"))
         let run = try ToolProcess.run("compare-benchmarks", ["base.json", "current.json", "--fail-on", "stddev:5%"], in: folder(tree))
-        expectOneErrorLine(run, tool: "compare-benchmarks",
+        expectOneErrorLine(
+            run, tool: "compare-benchmarks",
             "current.json: benchmark sleep 0.1 has no stddev; use a --fail-on statistic the input records")
     }
 
     @Test(arguments: [
-        ("[benchmarks]\nfail-on = [\"mean\"]\n",
-         ".autogit-checks.toml: [benchmarks] fail-on: cannot parse --fail-on 'mean'; write STAT:N% (integer percent) or STAT:SECONDS, STAT one of min, max, mean, median, stddev, iqr"),
-        ("[benchmarks]\nthresholds = { \"bench/[x\" = 10 }\n",
-         ".autogit-checks.toml: [benchmarks] thresholds: bad glob 'bench/[x': invalid glob pattern 'bench/[x': '[' is never closed; add ']' or write '\\[' for a literal bracket"),
+        (
+            "[benchmarks]\nfail-on = [\"mean\"]\n",
+            ".autogit-checks.toml: [benchmarks] fail-on: cannot parse --fail-on 'mean'; write STAT:N% (integer percent) or STAT:SECONDS, STAT one of min, max, mean, median, stddev, iqr"
+        ),
+        (
+            "[benchmarks]\nthresholds = { \"bench/[x\" = 10 }\n",
+            ".autogit-checks.toml: [benchmarks] thresholds: bad glob 'bench/[x': invalid glob pattern 'bench/[x': '[' is never closed; add ']' or write '\\[' for a literal bracket"
+        ),
     ])
     func compareBenchmarksNamesTheBadConfigValue(_ config: String, _ message: String) throws {
         let tree = try tree(config: config)

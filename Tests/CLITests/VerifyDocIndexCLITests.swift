@@ -150,12 +150,16 @@ import Testing
         #expect(exact.status == 1)
         let config = try ToolProcess.run(Self.tool, ["--print-config", "--exclude", "x/**"], in: folder)
         #expect(config.status == 0)
-        #expect(config.stdout == "[doc-index]\ndocs = \"docs\"\nexclude = [\"docs/foo.md\", \"x/**\"]\nindex = \"docs/INDEX.md\"\ntitles = \"ignore\"\n")
+        #expect(
+            config.stdout == "[doc-index]\ndocs = \"docs\"\nexclude = [\"docs/foo.md\", \"x/**\"]\nindex = \"docs/INDEX.md\"\ntitles = \"ignore\"\n")
 
         try Data("[doc-index]\ntitle = \"exact\"\n".utf8).write(to: folder.appendingPathComponent(".autogit-checks.toml"))
         let typo = try ToolProcess.run(Self.tool, [], in: folder)
         #expect(typo.status == 2)
-        #expect(typo.stderr == "verify-doc-index: error: .autogit-checks.toml: unknown key 'title' in [doc-index] (known keys: docs, exclude, index, titles); did you mean 'titles'?\n")
+        #expect(
+            typo.stderr
+                == "verify-doc-index: error: .autogit-checks.toml: unknown key 'title' in [doc-index] (known keys: docs, exclude, index, titles); did you mean 'titles'?\n"
+        )
         try Data("[doc-index]\ntitles = \"loose\"\n".utf8).write(to: folder.appendingPathComponent(".autogit-checks.toml"))
         let bad = try ToolProcess.run(Self.tool, [], in: folder)
         #expect(bad.status == 2)
@@ -173,9 +177,10 @@ import Testing
         #expect(version.stdout == "0.1.0\n")
         let rules = try ToolProcess.run(Self.tool, ["--list-rules"], in: Self.fixture("clean"))
         #expect(rules.status == 0)
-        #expect(rules.stdout.split(separator: "\n").map { $0.split(separator: "\t").first.map(String.init) ?? "" } == [
-            "missing-entry", "stale-entry", "case-mismatch", "title-mismatch", "duplicate-entry", "both-index-files",
-            "order", "doc-untitled",
-        ])
+        #expect(
+            rules.stdout.split(separator: "\n").map { $0.split(separator: "\t").first.map(String.init) ?? "" } == [
+                "missing-entry", "stale-entry", "case-mismatch", "title-mismatch", "duplicate-entry", "both-index-files",
+                "order", "doc-untitled",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Coverage
 
 /// A temporary folder for one test, removed when the value is released.
@@ -44,7 +45,8 @@ final class Scratch {
 
 /// A Cobertura report from `(filename, [(line, hits, "c/t"?)])`.
 func cobertura(_ files: [(String, [(Int, Int, String?)])], source: String = ".") -> String {
-    var out = "<?xml version=\"1.0\" ?>\n<coverage version=\"test\">\n<sources><source>\(source)</source></sources>\n<packages><package name=\".\"><classes>\n"
+    var out =
+        "<?xml version=\"1.0\" ?>\n<coverage version=\"test\">\n<sources><source>\(source)</source></sources>\n<packages><package name=\".\"><classes>\n"
     for (name, lines) in files {
         out += "<class name=\"\(name)\" filename=\"\(name)\"><methods/><lines>\n"
         for (number, hits, condition) in lines {

@@ -1,7 +1,8 @@
-import ChecksTestSupport
 import ChecksCore
+import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import DocChecks
 
 /// Trees an attacker or an accident could hand the checker: it must give a result, read nothing
@@ -9,7 +10,9 @@ import Testing
 @Suite struct HostileTreeTests {
     @Test func symlinksFifosAndTraversalStayInsideTheRoot() throws {
         let tree = try TemporaryTree()
-        try tree.write("docs/a.md", """
+        try tree.write(
+            "docs/a.md",
+            """
             [loop](loop/a.md) [etc](etc/passwd) [up](../../../../etc/passwd) [enc](%2E%2E/%2E%2E/%2E%2E/etc/passwd)
             [fifo](pipe.md) [ok](b.md#b)
             """)

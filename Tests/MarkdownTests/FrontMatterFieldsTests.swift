@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markdown
 
 @Suite struct FrontMatterFieldsTests {
@@ -12,10 +13,12 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "plain scalars", text: "---\ntitle: Getting started\ndescription: install and run # note\nindex: false\n---\n# H\n",
-             title: "Getting started", description: "install and run", index: false),
-        Case(name: "quoted scalars", text: "---\ntitle: \"Say \\\"hi\\\" \\u00e9\"\ndescription: 'it''s: fine'\n---\n",
-             title: "Say \"hi\" é", description: "it's: fine"),
+        Case(
+            name: "plain scalars", text: "---\ntitle: Getting started\ndescription: install and run # note\nindex: false\n---\n# H\n",
+            title: "Getting started", description: "install and run", index: false),
+        Case(
+            name: "quoted scalars", text: "---\ntitle: \"Say \\\"hi\\\" \\u00e9\"\ndescription: 'it''s: fine'\n---\n",
+            title: "Say \"hi\" é", description: "it's: fine"),
         Case(name: "folded continuation", text: "---\ndescription: one\n  two\ntitle: T\n---\n", title: "T", description: "one two"),
         Case(name: "multi-line quoted", text: "---\ntitle: \"a\n  b\"\n---\n", title: "a b"),
         Case(name: "block scalars and nested keys are not read", text: "---\ntitle: |\n  x\nmeta:\n  description: no\n---\n", title: nil),

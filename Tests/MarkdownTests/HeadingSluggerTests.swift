@@ -1,6 +1,7 @@
+import ChecksTestSupport
 import Foundation
 import Testing
-import ChecksTestSupport
+
 @testable import Markdown
 
 private struct SluggerVector: Decodable, Sendable {
@@ -21,7 +22,8 @@ private struct SluggerVector: Decodable, Sendable {
         for vector in vectors {
             let actual = slugger.slug(vector.input)
             if actual != vector.expected {
-                failures.append("\(vector.name): \(vector.input.debugDescription) → \(actual.debugDescription), expected \(vector.expected.debugDescription)")
+                failures.append(
+                    "\(vector.name): \(vector.input.debugDescription) → \(actual.debugDescription), expected \(vector.expected.debugDescription)")
             }
         }
         #expect(failures.isEmpty, "\(failures.count) of 78 vectors fail:\n\(failures.joined(separator: "\n"))")

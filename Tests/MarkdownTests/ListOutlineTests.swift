@@ -1,40 +1,42 @@
 import Testing
+
 @testable import Markdown
 
 @Suite struct ListOutlineTests {
     static let sample = """
-    # Index
+        # Index
 
-    intro
+        intro
 
-    - [A](a.md) — first
-      continued *desc*
-    - [B *x*](b.md "t"): second
-      - [C][c] nested
-      - [D](<d x.md>)
+        - [A](a.md) — first
+          continued *desc*
+        - [B *x*](b.md "t"): second
+          - [C][c] nested
+          - [D](<d x.md>)
 
-        para in D
+            para in D
 
-    - plain/
+        - plain/
 
-      - [E](e.md)
+          - [E](e.md)
 
-    1. [F](f.md)
-    2) [G](g.md)
+        1. [F](f.md)
+        2) [G](g.md)
 
-    > - [Q](q.md)
+        > - [Q](q.md)
 
-    [c]: c.md
+        [c]: c.md
 
-    """
+        """
 
     @Test func itemsNestingAndLines() {
         let outline = ListOutline.parse(Array(Self.sample.utf8))
         let summary = outline.items.map { "\($0.depth) \($0.marker) \($0.firstLine)-\($0.lastLine) \($0.link?.destination ?? "-")" }
-        #expect(summary == [
-            "0 - 5-6 a.md", "0 - 7-11 b.md", "1 - 8-8 c.md", "1 - 9-11 d x.md", "0 - 13-15 -", "1 - 15-15 e.md",
-            "0 1. 17-17 f.md", "0 2) 18-18 g.md", "0 - 20-20 q.md",
-        ])
+        #expect(
+            summary == [
+                "0 - 5-6 a.md", "0 - 7-11 b.md", "1 - 8-8 c.md", "1 - 9-11 d x.md", "0 - 13-15 -", "1 - 15-15 e.md",
+                "0 1. 17-17 f.md", "0 2) 18-18 g.md", "0 - 20-20 q.md",
+            ])
         #expect(outline.items[2].parent == 1)
         #expect(outline.items[1].childLists == [1])
         #expect(outline.lists.map(\.container) == [.document, .item(1), .item(4), .document, .document, .other])
@@ -75,9 +77,10 @@ import Testing
         let text = "- \(prefix)[A](a.md)\n- x \(prefix)[B](b.md) y\n  more \(prefix)[C](c.md)\n"
         let outline = ListOutline.parse(Array(text.utf8))
         let width = prefix.unicodeScalars.count
-        #expect(outline.items.map { $0.link?.position } == [
-            SourcePosition(line: 1, column: 3 + width), SourcePosition(line: 2, column: 5 + width),
-        ])
+        #expect(
+            outline.items.map { $0.link?.position } == [
+                SourcePosition(line: 1, column: 3 + width), SourcePosition(line: 2, column: 5 + width),
+            ])
         #expect(outline.items[1].description == "y more \(prefix)[C](c.md)")
     }
 

@@ -1,5 +1,6 @@
-import Testing
 import ChecksTestSupport
+import Testing
+
 @testable import Markdown
 
 /// One case: Markdown with a `‸` where each expected link starts, and the destinations in order.
@@ -14,35 +15,46 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
     static let linkCases: [LinkCase] = [
         LinkCase(name: "inline link", markdown: "«P»Some ‸[link](a.md) text\n", destinations: ["a.md"]),
         LinkCase(name: "link in heading", markdown: "# «P»Hi `code` ‸[x](y.md)\n", destinations: ["y.md"]),
-        LinkCase(name: "continuation line with indentation",
-                 markdown: "«P»Some ‸[link](a.md) and text\n  «P»continued ‸[two](b.md#frag) here.\n",
-                 destinations: ["a.md", "b.md#frag"]),
-        LinkCase(name: "block quote", markdown: "> «P»quote ‸[q](q.md) and\n> «P»more ‸[q2](q2.md)\n",
-                 destinations: ["q.md", "q2.md"]),
-        LinkCase(name: "list item continuation",
-                 markdown: "- «P»item ‸[l](l.md)\n  «P»next ‸[l2](l2.md) ‸<http://auto.link>\n",
-                 destinations: ["l.md", "l2.md", "http://auto.link"]),
-        LinkCase(name: "image and references",
-                 markdown: "«P»‸![img](i.png) ‸[ref][lab] ‸[lab][] ‸[lab]\n\n[lab]: d.md \"title\"\n",
-                 destinations: ["i.png", "d.md", "d.md", "d.md"]),
-        LinkCase(name: "paragraph after removed definitions",
-                 markdown: "[lab]: d.md\n[other]: e.md\n«P»text ‸[x](after.md)\n",
-                 destinations: ["after.md"]),
-        LinkCase(name: "raw html attributes",
-                 markdown: "«P»<a href=\"‸h.md\">x</a> <img src=\"‸i.png\">\n\n<div>\n<a href=\"‸block.md\">b</a>\n</div>\n",
-                 destinations: ["h.md", "i.png", "block.md"]),
-        LinkCase(name: "code is not a link",
-                 markdown: "«P»`[no](a.md)` ‸[yes](b.md)\n\n```\n[no](c.md)\n```\n\n    [no](d.md)\n",
-                 destinations: ["b.md"]),
-        LinkCase(name: "front matter is not Markdown",
-                 markdown: "---\ntitle: [no](a.md)\n---\n«P»‸[yes](b.md)\n", destinations: ["b.md"]),
-        LinkCase(name: "footnotes are not links",
-                 markdown: "«P»Text[^1] ‸[real](r.md)\n\n[^1]: note here\n", destinations: ["r.md"]),
+        LinkCase(
+            name: "continuation line with indentation",
+            markdown: "«P»Some ‸[link](a.md) and text\n  «P»continued ‸[two](b.md#frag) here.\n",
+            destinations: ["a.md", "b.md#frag"]),
+        LinkCase(
+            name: "block quote", markdown: "> «P»quote ‸[q](q.md) and\n> «P»more ‸[q2](q2.md)\n",
+            destinations: ["q.md", "q2.md"]),
+        LinkCase(
+            name: "list item continuation",
+            markdown: "- «P»item ‸[l](l.md)\n  «P»next ‸[l2](l2.md) ‸<http://auto.link>\n",
+            destinations: ["l.md", "l2.md", "http://auto.link"]),
+        LinkCase(
+            name: "image and references",
+            markdown: "«P»‸![img](i.png) ‸[ref][lab] ‸[lab][] ‸[lab]\n\n[lab]: d.md \"title\"\n",
+            destinations: ["i.png", "d.md", "d.md", "d.md"]),
+        LinkCase(
+            name: "paragraph after removed definitions",
+            markdown: "[lab]: d.md\n[other]: e.md\n«P»text ‸[x](after.md)\n",
+            destinations: ["after.md"]),
+        LinkCase(
+            name: "raw html attributes",
+            markdown: "«P»<a href=\"‸h.md\">x</a> <img src=\"‸i.png\">\n\n<div>\n<a href=\"‸block.md\">b</a>\n</div>\n",
+            destinations: ["h.md", "i.png", "block.md"]),
+        LinkCase(
+            name: "code is not a link",
+            markdown: "«P»`[no](a.md)` ‸[yes](b.md)\n\n```\n[no](c.md)\n```\n\n    [no](d.md)\n",
+            destinations: ["b.md"]),
+        LinkCase(
+            name: "front matter is not Markdown",
+            markdown: "---\ntitle: [no](a.md)\n---\n«P»‸[yes](b.md)\n", destinations: ["b.md"]),
+        LinkCase(
+            name: "footnotes are not links",
+            markdown: "«P»Text[^1] ‸[real](r.md)\n\n[^1]: note here\n", destinations: ["r.md"]),
         LinkCase(name: "escaped brackets", markdown: "«P»\\[not\\](a.md) ‸[yes](b.md)\n", destinations: ["b.md"]),
-        LinkCase(name: "link inside nested list and quote",
-                 markdown: "> - «P»a\n>   «P»b ‸[x](x.md)\n", destinations: ["x.md"]),
-        LinkCase(name: "CRLF line endings",
-                 markdown: "«P»a ‸[x](x.md)\r\n  «P»b ‸[y](y.md)\r\n", destinations: ["x.md", "y.md"]),
+        LinkCase(
+            name: "link inside nested list and quote",
+            markdown: "> - «P»a\n>   «P»b ‸[x](x.md)\n", destinations: ["x.md"]),
+        LinkCase(
+            name: "CRLF line endings",
+            markdown: "«P»a ‸[x](x.md)\r\n  «P»b ‸[y](y.md)\r\n", destinations: ["x.md", "y.md"]),
     ]
 
     @Test(arguments: linkCases)
@@ -57,7 +69,8 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func headingAnchorsFollowGitHub() {
-        let document = MarkdownDocument.parse("""
+        let document = MarkdownDocument.parse(
+            """
             # Install
             ## Install
             Setext *Title*
@@ -80,7 +93,8 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func definitionsAndUses() {
-        let document = MarkdownDocument.parse("""
+        let document = MarkdownDocument.parse(
+            """
             See [text][Defined Label] and [missing][nowhere] and [collapsed][] and [short].
             `[code][nowhere2]` and \\[esc][nowhere3]
 
@@ -98,7 +112,8 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func disableComments() {
-        let document = MarkdownDocument.parse("""
+        let document = MarkdownDocument.parse(
+            """
             a
             <!-- autogit-checks-disable -->
             b

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Markdown
 
 /// Definitions are found by our own parser (cmark keeps no node for them), so their destinations

@@ -32,13 +32,15 @@ public func fuzzCoverageReport(_ start: UnsafePointer<UInt8>?, _ count: Int, kin
         for line in file.lines {
             fuzzCheck(line.number >= 1, "line number 0")
             fuzzCheck(line.number > previous, "lines not sorted and merged: \(previous) then \(line.number)")
-            fuzzCheck(line.branchesCovered <= line.branchesTotal,
-                      "line \(line.number) covers \(line.branchesCovered) of \(line.branchesTotal) branches")
+            fuzzCheck(
+                line.branchesCovered <= line.branchesTotal,
+                "line \(line.number) covers \(line.branchesCovered) of \(line.branchesTotal) branches")
             previous = line.number
         }
         let stats = CoverageStats(lines: file.lines)
-        fuzzCheck(stats.coveredStatements <= stats.statements && stats.coveredBranches <= stats.branches,
-                  "covered more than there is")
+        fuzzCheck(
+            stats.coveredStatements <= stats.statements && stats.coveredBranches <= stats.branches,
+            "covered more than there is")
     }
     return 0
 }

@@ -17,7 +17,7 @@ public func fuzzConfig(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     }
     // As pyproject.toml the whole document is kept, which gives every value to the round trip.
     guard let pyproject = try? ConfigurationFile(text: text, file: ConfigurationFile.pyprojectFileName),
-          let document = try? pyproject.pyprojectTable([])
+        let document = try? pyproject.pyprojectTable([])
     else { return 0 }
     _ = try? pyproject.pyprojectTable(["tool", "coverage", "report"])
 
@@ -29,8 +29,9 @@ public func fuzzConfig(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     } catch {
         fatalError("fuzz invariant broken: renderTOML output does not parse (\(error)):\n\(rendered)")
     }
-    fuzzCheck(reparsed.map { ConfigValue.table($0.entries) == ConfigValue.table(document.entries) } ?? false,
-              "renderTOML output parses to other values:\n\(rendered)")
+    fuzzCheck(
+        reparsed.map { ConfigValue.table($0.entries) == ConfigValue.table(document.entries) } ?? false,
+        "renderTOML output parses to other values:\n\(rendered)")
     return 0
 }
 

@@ -10,7 +10,8 @@ public func fuzzMarkdown(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 
     // Positions are 1-based lines and characters (DESIGN.md §3); a 0 or negative one means the byte
     // to character conversion went wrong.
-    let positions = document.links.map(\.position) + document.headings.map(\.position)
+    let positions =
+        document.links.map(\.position) + document.headings.map(\.position)
         + document.explicitAnchors.map(\.position) + document.definitions.map(\.position)
         + document.referenceUses.map(\.position)
     for position in positions {
@@ -35,8 +36,9 @@ public func fuzzMarkdown(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     _ = DocumentTitle.firstH1(in: bytes)
     let outline = ListOutline.parse(bytes)
     for item in outline.items {
-        fuzzCheck(item.byteRange.lowerBound >= 0 && item.byteRange.upperBound <= bytes.count,
-                  "list item range \(item.byteRange) outside the \(bytes.count)-byte input")
+        fuzzCheck(
+            item.byteRange.lowerBound >= 0 && item.byteRange.upperBound <= bytes.count,
+            "list item range \(item.byteRange) outside the \(bytes.count)-byte input")
     }
     return 0
 }

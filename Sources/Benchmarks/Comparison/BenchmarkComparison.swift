@@ -54,10 +54,11 @@ public struct BenchmarkComparison: Sendable {
             guard let base = baseline[entry.fullname] else {
                 let stat = options.failOn.first?.statistic ?? .min
                 let value = RunStatistics.aggregate(entry.runs)?[stat]
-                results.append(BenchmarkResult(
-                    fullname: entry.fullname, name: entry.name, verdict: .new, statistic: stat, baseline: nil,
-                    current: value, changePercent: nil, pValue: nil, thresholdPercent: nil,
-                    baselineRuns: 0, currentRuns: entry.runs.count, file: entry.file))
+                results.append(
+                    BenchmarkResult(
+                        fullname: entry.fullname, name: entry.name, verdict: .new, statistic: stat, baseline: nil,
+                        current: value, changePercent: nil, pValue: nil, thresholdPercent: nil,
+                        baselineRuns: 0, currentRuns: entry.runs.count, file: entry.file))
                 continue
             }
             if let failOnRule {
@@ -68,10 +69,11 @@ public struct BenchmarkComparison: Sendable {
         }
         for entry in baseline.entries where current[entry.fullname] == nil {
             let stat = options.failOn.first?.statistic ?? .min
-            results.append(BenchmarkResult(
-                fullname: entry.fullname, name: entry.name, verdict: .missing, statistic: stat,
-                baseline: RunStatistics.aggregate(entry.runs)?[stat], current: nil, changePercent: nil,
-                pValue: nil, thresholdPercent: nil, baselineRuns: entry.runs.count, currentRuns: 0, file: entry.file))
+            results.append(
+                BenchmarkResult(
+                    fullname: entry.fullname, name: entry.name, verdict: .missing, statistic: stat,
+                    baseline: RunStatistics.aggregate(entry.runs)?[stat], current: nil, changePercent: nil,
+                    pValue: nil, thresholdPercent: nil, baselineRuns: entry.runs.count, currentRuns: 0, file: entry.file))
         }
         results.sort(by: displayOrder)
         return BenchmarkComparison(

@@ -48,7 +48,7 @@ public struct InputResolver: Sendable {
         let machineGlob = parts.count == 2 ? parts[0] : nil
         let fileGlob = parts.count == 2 ? parts[1] : parts[0]
         guard !fileGlob.isEmpty,
-              let machines = try? fileManager.contentsOfDirectory(atPath: storageRoot)
+            let machines = try? fileManager.contentsOfDirectory(atPath: storageRoot)
         else { throw BenchmarkInputError.notFound(argument, storage: storage) }
         // pytest-benchmark appends `*.json` to the file pattern (`'0001'` → `0001*.json`).
         let filePattern = try? GlobPattern(fileGlob.hasSuffix(".json") ? fileGlob : fileGlob + "*.json")

@@ -31,8 +31,9 @@ public struct StorageFileName: Sendable, Equatable {
         // `_YYYYmmdd_HHMMSS` at the end: 8 digits, `_`, 6 digits.
         let tail = stem.suffix(16)
         if tail.count == 16, tail.first == "_",
-           tail.dropFirst().prefix(8).allSatisfy(\.isASCIIDigit), tail.dropFirst(9).first == "_",
-           tail.suffix(6).allSatisfy(\.isASCIIDigit) {
+            tail.dropFirst().prefix(8).allSatisfy(\.isASCIIDigit), tail.dropFirst(9).first == "_",
+            tail.suffix(6).allSatisfy(\.isASCIIDigit)
+        {
             timestamp = String(tail.dropFirst())
             stem = stem.dropLast(16)
         } else {

@@ -24,8 +24,9 @@ public struct BenchmarkSide: Sendable {
                     entries[position].runs += benchmark.runs
                 } else {
                     index[benchmark.fullname] = entries.count
-                    entries.append(Entry(
-                        fullname: benchmark.fullname, name: benchmark.name, runs: benchmark.runs, file: file.path))
+                    entries.append(
+                        Entry(
+                            fullname: benchmark.fullname, name: benchmark.name, runs: benchmark.runs, file: file.path))
                 }
             }
         }

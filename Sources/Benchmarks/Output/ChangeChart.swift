@@ -32,13 +32,14 @@ public enum ChangeChart {
         let height = top + Double(max(rows.count, 1)) * rowHeight + 30
 
         var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(fmt(width))" height="\(fmt(height))" viewBox="0 0 \(fmt(width)) \(fmt(height))" font-family="-apple-system, Segoe UI, Helvetica, Arial, sans-serif" font-size="12">
-        <rect width="100%" height="100%" fill="#ffffff"/>
-        <text x="10" y="20" font-size="14" font-weight="bold">compare-benchmarks: change vs baseline (\(escape(comparison.options.failOn.isEmpty ? "min" : comparison.options.failOn.map(\.text).joined(separator: " "))))</text>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(fmt(width))" height="\(fmt(height))" viewBox="0 0 \(fmt(width)) \(fmt(height))" font-family="-apple-system, Segoe UI, Helvetica, Arial, sans-serif" font-size="12">
+            <rect width="100%" height="100%" fill="#ffffff"/>
+            <text x="10" y="20" font-size="14" font-weight="bold">compare-benchmarks: change vs baseline (\(escape(comparison.options.failOn.isEmpty ? "min" : comparison.options.failOn.map(\.text).joined(separator: " "))))</text>
 
-        """
+            """
         if let threshold {
-            svg += "<rect x=\"\(fmt(x(-threshold)))\" y=\"\(fmt(top - 6))\" width=\"\(fmt(x(threshold) - x(-threshold)))\" height=\"\(fmt(Double(max(rows.count, 1)) * rowHeight + 6))\" fill=\"#eaeef2\"><title>threshold ±\(escape(ComparisonReport.percent(threshold)))</title></rect>\n"
+            svg +=
+                "<rect x=\"\(fmt(x(-threshold)))\" y=\"\(fmt(top - 6))\" width=\"\(fmt(x(threshold) - x(-threshold)))\" height=\"\(fmt(Double(max(rows.count, 1)) * rowHeight + 6))\" fill=\"#eaeef2\"><title>threshold ±\(escape(ComparisonReport.percent(threshold)))</title></rect>\n"
         }
         svg += "<line x1=\"\(fmt(zeroX))\" y1=\"\(fmt(top - 10))\" x2=\"\(fmt(zeroX))\" y2=\"\(fmt(height - 24))\" stroke=\"#57606a\"/>\n"
         for (tick, label) in [(-span, ComparisonReport.percent(-span.rounded())), (0, "0%"), (span, "+" + ComparisonReport.percent(span.rounded()))] {
@@ -56,7 +57,8 @@ public enum ChangeChart {
             let text = "\(TimeFormatting.change(change)) \(result.verdict.rawValue)"
             svg += "<g><title>\(escape(result.fullname)): \(escape(text))</title>"
             svg += "<text x=\"\(fmt(labelWidth - 8))\" y=\"\(fmt(y + 13))\" text-anchor=\"end\">\(escape(label))</text>"
-            svg += "<rect x=\"\(fmt(x0))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(rowHeight - 8))\" fill=\"\(colour(result.verdict))\"/>"
+            svg +=
+                "<rect x=\"\(fmt(x0))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(rowHeight - 8))\" fill=\"\(colour(result.verdict))\"/>"
             svg += "<text x=\"\(fmt(width - 84))\" y=\"\(fmt(y + 13))\" fill=\"\(colour(result.verdict))\">\(escape(text))</text></g>\n"
         }
         svg += "</svg>\n"

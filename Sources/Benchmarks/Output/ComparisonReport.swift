@@ -1,9 +1,10 @@
 import ChecksCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns a `BenchmarkComparison` into the shared `Report`: one diagnostic per finding, the table the
@@ -28,34 +29,41 @@ public enum ComparisonReport {
         for result in comparison.results {
             guard let (rule, severity, message) = finding(for: result, comparison: comparison) else { continue }
             let format = (comparison.current.files + comparison.baseline.files).first { $0.path == result.file }?.format
-            diagnostics.append(Diagnostic(
-                rule: rule, severity: severity, file: result.file,
-                line: locator.line(of: result.fullname, in: result.file, format: format), column: 1,
-                message: message, target: result.fullname))
+            diagnostics.append(
+                Diagnostic(
+                    rule: rule, severity: severity, file: result.file,
+                    line: locator.line(of: result.fullname, in: result.file, format: format), column: 1,
+                    message: message, target: result.fullname))
         }
         let anchorFile = comparison.current.files.first?.path ?? ""
         if !comparison.machineDifferences.isEmpty {
             let details = comparison.machineDifferences.map { "\($0.key) '\($0.baseline)' vs '\($0.current)'" }
-            diagnostics.append(Diagnostic(
-                rule: "machine-mismatch", severity: .warning, file: anchorFile, line: 1, column: 1,
-                message: "baseline and current ran on different machines (\(details.joined(separator: ", "))): timings are not comparable"))
+            diagnostics.append(
+                Diagnostic(
+                    rule: "machine-mismatch", severity: .warning, file: anchorFile, line: 1, column: 1,
+                    message: "baseline and current ran on different machines (\(details.joined(separator: ", "))): timings are not comparable"))
         }
         let compared = comparison.results.count { $0.verdict != .new && $0.verdict != .missing }
         if compared == 0 {
-            diagnostics.append(Diagnostic(
-                rule: "nothing-compared", severity: .warning, file: anchorFile, line: 1, column: 1,
-                message: "no benchmark is in both baseline and current; check that both ran the same suite from the same rootdir"))
+            diagnostics.append(
+                Diagnostic(
+                    rule: "nothing-compared", severity: .warning, file: anchorFile, line: 1, column: 1,
+                    message: "no benchmark is in both baseline and current; check that both ran the same suite from the same rootdir"))
         }
-        let counts: [(key: String, value: Int)] = [("benchmarks", comparison.results.count)]
+        let counts: [(key: String, value: Int)] =
+            [("benchmarks", comparison.results.count)]
             + [Verdict.regressed, .suspect, .improved, .unchanged, .new, .missing].map { ($0.rawValue, comparison.count($0)) }
         return Report(
             tool: toolName, version: ToolkitVersion.current, diagnostics: diagnostics, counts: counts,
             extensions: [
                 ("benchmarks", .array(comparison.results.map(json))),
-                ("inputs", .object([
-                    ("baseline", .array(comparison.baseline.files.map(json))),
-                    ("current", .array(comparison.current.files.map(json))),
-                ])),
+                (
+                    "inputs",
+                    .object([
+                        ("baseline", .array(comparison.baseline.files.map(json))),
+                        ("current", .array(comparison.current.files.map(json))),
+                    ])
+                ),
                 ("rule", ruleJSON(comparison.options)),
             ],
             ruleDescriptions: ruleDescriptions,
@@ -64,7 +72,8 @@ public enum ComparisonReport {
 
     static func finding(for result: BenchmarkResult, comparison: BenchmarkComparison) -> (String, Severity, String)? {
         let name = result.fullname
-        let values = "\(result.statistic.rawValue) \(TimeFormatting.duration(result.baseline ?? .nan)) → \(TimeFormatting.duration(result.current ?? .nan))"
+        let values =
+            "\(result.statistic.rawValue) \(TimeFormatting.duration(result.baseline ?? .nan)) → \(TimeFormatting.duration(result.current ?? .nan))"
         let change = result.changePercent.map { abs($0).isInfinite ? "infinitely" : String(format: "%.1f%%", abs($0)) } ?? ""
         let p = result.pValue.map { "p=\(TimeFormatting.pValue($0))" }
         switch result.verdict {
@@ -78,13 +87,17 @@ public enum ComparisonReport {
             let direction = result.isSlower ? "slower" : "faster"
             let severity: Severity = comparison.fails(result) ? .error : .warning
             let runs = "\(result.baselineRuns) baseline and \(result.currentRuns) current run\(result.currentRuns == 1 ? "" : "s")"
-            return ("suspect-change", severity,
-                    "\(name) looks \(change) \(direction) (\(values)) but \(runs) cannot confirm it; run each side at least \(comparison.options.rule.minimumRuns) times")
+            return (
+                "suspect-change", severity,
+                "\(name) looks \(change) \(direction) (\(values)) but \(runs) cannot confirm it; run each side at least \(comparison.options.rule.minimumRuns) times"
+            )
         case .improved:
             return ("improvement", .note, "\(name) is \(change) faster (\(values)\(p.map { ", \($0)" } ?? ""))")
         case .missing:
-            return ("missing-benchmark", comparison.fails(result) ? .error : .warning,
-                    "\(name) is in the baseline but not in the current run")
+            return (
+                "missing-benchmark", comparison.fails(result) ? .error : .warning,
+                "\(name) is in the baseline but not in the current run"
+            )
         case .new:
             return ("new-benchmark", .note, "\(name) is new: there is no baseline to compare it with")
         case .unchanged:
@@ -102,7 +115,8 @@ public enum ComparisonReport {
         let title: String
         if comparison.options.failOn.isEmpty {
             let rule = comparison.options.rule
-            title = "min of each run, then across runs; threshold \(percent(rule.threshold)); Mann-Whitney U at alpha \(rule.alpha) with at least \(rule.minimumRuns) runs per side"
+            title =
+                "min of each run, then across runs; threshold \(percent(rule.threshold)); Mann-Whitney U at alpha \(rule.alpha) with at least \(rule.minimumRuns) runs per side"
         } else {
             title = "--fail-on " + comparison.options.failOn.map(\.text).joined(separator: " ") + " (pytest-benchmark's checks)"
         }
@@ -141,12 +155,18 @@ public enum ComparisonReport {
             ("change_infinite", .bool(r.changePercent?.isInfinite == true)),
             ("p_value", r.pValue.map(JSONValue.double) ?? .null),
             ("threshold", r.thresholdPercent.map(JSONValue.double) ?? .null),
-            ("runs", .object([
-                ("baseline", .int(r.baselineRuns)), ("current", .int(r.currentRuns)),
-                ("slow_excluded", .object([
-                    ("baseline", .int(r.slowRunsExcluded.baseline)), ("current", .int(r.slowRunsExcluded.current)),
-                ])),
-            ])),
+            (
+                "runs",
+                .object([
+                    ("baseline", .int(r.baselineRuns)), ("current", .int(r.currentRuns)),
+                    (
+                        "slow_excluded",
+                        .object([
+                            ("baseline", .int(r.slowRunsExcluded.baseline)), ("current", .int(r.slowRunsExcluded.current)),
+                        ])
+                    ),
+                ])
+            ),
             ("failures", .array(r.failures.map(JSONValue.string))),
             ("short_name", .string(r.name)),
         ])
@@ -232,7 +252,8 @@ final class LineLocator {
         return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
             guard let base = raw.baseAddress, !needle.isEmpty else { return 1 }
             if lineStart, raw.count >= needle.count - 1,
-               memcmp(base, needle.withUnsafeBufferPointer { $0.baseAddress! + 1 }, needle.count - 1) == 0 {
+                memcmp(base, needle.withUnsafeBufferPointer { $0.baseAddress! + 1 }, needle.count - 1) == 0
+            {
                 return 1
             }
             guard let found = LineLocator.find(needle, in: raw) else { return 1 }

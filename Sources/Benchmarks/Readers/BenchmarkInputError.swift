@@ -79,7 +79,8 @@ public enum BenchmarkInputError: Error, LocalizedError, Equatable {
     private static func corruptionDetail(_ context: DecodingError.Context) -> String {
         var text = context.debugDescription.lowercasedFirst
         if let underlying = context.underlyingError as NSError?,
-           let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
+            let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String
+        {
             text += " (\(detail.lowercasedFirst))"
         }
         while text.hasSuffix(".") { text.removeLast() }

@@ -154,11 +154,13 @@ public enum BenchmarkReaders {
         for (name, value) in [("median", stats.median), ("mean", stats.mean)] {
             guard value >= stats.min - slack, value <= stats.max + slack else {
                 throw BenchmarkInputError.badTiming(
-                    path, benchmark: benchmark, detail: "\(name) \(value) lies outside min \(stats.min) .. max \(stats.max); the statistics do not fit together")
+                    path, benchmark: benchmark,
+                    detail: "\(name) \(value) lies outside min \(stats.min) .. max \(stats.max); the statistics do not fit together")
             }
         }
         if stats.min > stats.max + slack {
-            throw BenchmarkInputError.badTiming(path, benchmark: benchmark, detail: "min \(stats.min) is above max \(stats.max); the statistics do not fit together")
+            throw BenchmarkInputError.badTiming(
+                path, benchmark: benchmark, detail: "min \(stats.min) is above max \(stats.max); the statistics do not fit together")
         }
     }
 }

@@ -25,7 +25,7 @@ public struct FailOnExpression: Sendable, Equatable, CustomStringConvertible {
 
     public init(parsing text: String) throws {
         guard let colon = text.firstIndex(of: ":"),
-              let statistic = Statistic(rawValue: String(text[..<colon]))
+            let statistic = Statistic(rawValue: String(text[..<colon]))
         else { throw FailOnExpressionError.unparsable(text) }
         let value = text[text.index(after: colon)...]
         if value.hasSuffix("%") {

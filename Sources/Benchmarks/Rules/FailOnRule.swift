@@ -18,7 +18,7 @@ public struct FailOnRule: Sendable {
         fullname: String, name: String, baseline: BenchmarkSide.Entry, current: BenchmarkSide.Entry
     ) throws -> BenchmarkResult {
         guard let base = RunStatistics.aggregate(baseline.runs), let cur = RunStatistics.aggregate(current.runs),
-              let first = expressions.first
+            let first = expressions.first
         else {
             throw BenchmarkComparisonError.noRuns(fullname)
         }

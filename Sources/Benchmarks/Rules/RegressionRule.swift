@@ -60,7 +60,8 @@ public struct RegressionRule: Sendable {
         let baseTested = withoutSlowRuns(basePerRun)
         let currentTested = withoutSlowRuns(currentPerRun)
         // Shown whenever it can be computed; it decides only with enough runs.
-        let p = basePerRun.count >= 2 && currentPerRun.count >= 2
+        let p =
+            basePerRun.count >= 2 && currentPerRun.count >= 2
             ? MannWhitneyU.test(baseTested, currentTested)?.p : nil
         let verdict: Verdict
         if abs(change) <= limit {

@@ -69,10 +69,12 @@ public enum ConfigValue: Sendable, Equatable, CustomStringConvertible {
 
     /// A TOML key: bare when it is only `A-Za-z0-9_-`, else a quoted basic string.
     static func key(_ key: String) -> String {
-        let bare = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                || $0 == "_" || $0 == "-"
-        }
+        let bare =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || $0 == "_" || $0 == "-"
+            }
         return bare ? key : quoted(key)
     }
 

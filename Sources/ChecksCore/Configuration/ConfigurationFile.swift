@@ -81,7 +81,8 @@ public struct ConfigurationFile: Sendable {
     ///     configuration is the `[tool.autogit-checks]` table and everything else is ignored.
     public init(text: String, file: String, root: String = ".") throws {
         let document = try ConfigurationFile.parse(text, file: file)
-        let isPyproject = file == ConfigurationFile.pyprojectFileName
+        let isPyproject =
+            file == ConfigurationFile.pyprojectFileName
             || file.hasSuffix("/" + ConfigurationFile.pyprojectFileName)
         var section = document
         var prefix = ""

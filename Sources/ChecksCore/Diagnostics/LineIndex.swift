@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Maps byte offsets in a UTF-8 buffer to 1-based lines and 1-based columns counted in Unicode scalars.

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a file so readers see either the old bytes or the new ones, never half: a temporary file in
@@ -99,7 +100,8 @@ public enum AtomicFile {
     /// (`AUTOGIT_CHECKS_TEST_RENAME_PAUSE_MS`; unset or 0 in any real run).
     private static let pauseBeforeRename: UInt32 = {
         guard let text = ProcessInfo.processInfo.environment["AUTOGIT_CHECKS_TEST_RENAME_PAUSE_MS"],
-              let value = UInt32(text) else { return 0 }
+            let value = UInt32(text)
+        else { return 0 }
         return min(value, 60_000)
     }()
 }

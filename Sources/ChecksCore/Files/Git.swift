@@ -97,11 +97,13 @@ public enum Git {
         var pairs: [String: String] = [:]
         // --relative with -C root: paths relative to root, and only below it. -z: never quoted.
         if let diff = try? run(["-C", root, "diff", "--find-renames", "--name-status", "-z", "--relative", "HEAD"]),
-           diff.status == 0 {
+            diff.status == 0
+        {
             pairs = renamesInNameStatus(diff.stdout)
         }
         if let deleted = try? run(["-C", root, "ls-files", "-z", "--deleted"]), deleted.status == 0,
-           let untracked = try? run(["-C", root, "ls-files", "-z", "--others", "--exclude-standard"]), untracked.status == 0 {
+            let untracked = try? run(["-C", root, "ls-files", "-z", "--others", "--exclude-standard"]), untracked.status == 0
+        {
             let moves = pairedByName(deleted: nulSeparated(deleted.stdout), untracked: nulSeparated(untracked.stdout))
             pairs.merge(moves) { fromGit, _ in fromGit }
         }
@@ -202,7 +204,8 @@ public enum Git {
         let repo = String(parts[1])
         // GitHub's own rules: owners are letters, digits and '-'; repositories add '.' and '_'.
         let ownerOK = !owner.isEmpty && owner.unicodeScalars.allSatisfy { isASCIIAlphanumeric($0) || $0 == "-" }
-        let repoOK = !repo.isEmpty && repo != "." && repo != ".."
+        let repoOK =
+            !repo.isEmpty && repo != "." && repo != ".."
             && repo.unicodeScalars.allSatisfy { isASCIIAlphanumeric($0) || $0 == "-" || $0 == "." || $0 == "_" }
         guard ownerOK, repoOK else { return nil }
         return (owner, repo)
@@ -237,8 +240,9 @@ public enum Git {
     private static func hasGitEntry(above directory: String) -> Bool {
         var folder = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
         // git itself stops looking at GIT_CEILING_DIRECTORIES (colon-separated): so do we.
-        let ceilings = Set((ProcessInfo.processInfo.environment["GIT_CEILING_DIRECTORIES"] ?? "")
-            .split(separator: ":").map { String($0.hasSuffix("/") && $0.count > 1 ? $0.dropLast() : $0) })
+        let ceilings = Set(
+            (ProcessInfo.processInfo.environment["GIT_CEILING_DIRECTORIES"] ?? "")
+                .split(separator: ":").map { String($0.hasSuffix("/") && $0.count > 1 ? $0.dropLast() : $0) })
         while true {
             var info = stat()
             if lstat(folder + "/.git", &info) == 0 { return true }

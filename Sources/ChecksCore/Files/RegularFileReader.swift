@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-private let posixRead = Glibc.read
+    import Glibc
+    private let posixRead = Glibc.read
 #elseif canImport(Darwin)
-import Darwin
-private let posixRead = Darwin.read
+    import Darwin
+    private let posixRead = Darwin.read
 #endif
 
 /// Reads whole regular files with plain POSIX calls: one `open`, `fstat`, `read` loop, `close`.

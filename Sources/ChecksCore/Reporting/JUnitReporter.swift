@@ -25,7 +25,8 @@ public struct JUnitReporter: Reporter {
         var failures = report.errorCount
         if !report.passed && report.errorCount == 0 {
             failures += 1
-            let failure = "<failure type=\"\(JUnitReporter.escape(report.tool))\" message=\"the run failed without error findings, see the tool's output\"/>"
+            let failure =
+                "<failure type=\"\(JUnitReporter.escape(report.tool))\" message=\"the run failed without error findings, see the tool's output\"/>"
             cases.append(JUnitReporter.toolCase(report.tool, body: [failure]))
         } else if report.diagnostics.isEmpty {
             cases.append(JUnitReporter.toolCase(report.tool, body: []))

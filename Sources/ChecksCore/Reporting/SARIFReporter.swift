@@ -33,19 +33,29 @@ public struct SARIFReporter: Reporter {
         }
 
         var run: [(String, JSONValue)] = [
-            ("tool", .object([
-                ("driver", .object([
-                    ("name", .string(report.tool)),
-                    ("version", .string(report.version)),
-                    ("informationUri", .string(informationURI)),
-                    ("rules", .array(rules)),
-                ])),
-            ])),
+            (
+                "tool",
+                .object([
+                    (
+                        "driver",
+                        .object([
+                            ("name", .string(report.tool)),
+                            ("version", .string(report.version)),
+                            ("informationUri", .string(informationURI)),
+                            ("rules", .array(rules)),
+                        ])
+                    )
+                ])
+            )
         ]
         if !context.workingDirectory.isEmpty {
-            run.append(("originalUriBaseIds", .object([
-                (sourceRootBaseID, .object([("uri", .string(fileURI(directory: context.workingDirectory)))])),
-            ])))
+            run.append(
+                (
+                    "originalUriBaseIds",
+                    .object([
+                        (sourceRootBaseID, .object([("uri", .string(fileURI(directory: context.workingDirectory)))]))
+                    ])
+                ))
         }
         // Our columns count Unicode scalars (Diagnostic's contract); SARIF's default is UTF-16 code
         // units, which would shift every column after an emoji.
@@ -76,10 +86,13 @@ public struct SARIFReporter: Reporter {
         // locations, whereas an empty uri would point at the source root itself.
         if !d.file.isEmpty {
             var physical: [(String, JSONValue)] = [
-                ("artifactLocation", .object([
-                    ("uri", .string(percentEncodedPath(d.file))),
-                    ("uriBaseId", .string(sourceRootBaseID)),
-                ])),
+                (
+                    "artifactLocation",
+                    .object([
+                        ("uri", .string(percentEncodedPath(d.file))),
+                        ("uriBaseId", .string(sourceRootBaseID)),
+                    ])
+                )
             ]
             // region.startLine and region.startColumn are 1-based and must be positive when present.
             if d.line >= 1 {

@@ -13,9 +13,10 @@ public struct TextReporter: Reporter {
         // Appending pieces costs a fraction of string interpolation, and a large tree has thousands of
         // findings to print after the parallel work is done.
         out.reserveCapacity(report.diagnostics.count * 120)
-        let severities = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
-            (severity, paint(severity.rawValue, severity == .error ? "31" : severity == .warning ? "33" : "36", context))
-        })
+        let severities = Dictionary(
+            uniqueKeysWithValues: Severity.allCases.map { severity in
+                (severity, paint(severity.rawValue, severity == .error ? "31" : severity == .warning ? "33" : "36", context))
+            })
         for d in report.diagnostics {
             // Paths, messages and suggestions come from inputs; control characters are shown, not sent.
             out += DisplayText.escapingControls(d.file)

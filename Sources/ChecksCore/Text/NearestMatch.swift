@@ -62,9 +62,11 @@ public enum NearestMatch {
             }
             if let current = best {
                 let better =
-                    score != current.score ? score < current.score
-                    : length != current.length ? length < current.length
-                    : candidate < current.candidate
+                    score != current.score
+                    ? score < current.score
+                    : length != current.length
+                        ? length < current.length
+                        : candidate < current.candidate
                 if !better { continue }
             }
             best = (candidate, score, length)

@@ -26,15 +26,17 @@ public enum CriticalGate {
             if each {
                 for file in matching {
                     let stats = file.stats
-                    results.append(GateResult(
-                        kind: .critical, pattern: rule.pattern, file: file.path, covered: stats.covered,
-                        total: stats.total, threshold: rule.threshold, precision: precision))
+                    results.append(
+                        GateResult(
+                            kind: .critical, pattern: rule.pattern, file: file.path, covered: stats.covered,
+                            total: stats.total, threshold: rule.threshold, precision: precision))
                 }
             } else {
                 let stats = matching.reduce(CoverageStats()) { $0 + $1.stats }
-                results.append(GateResult(
-                    kind: .critical, pattern: rule.pattern, covered: stats.covered, total: stats.total,
-                    threshold: rule.threshold, precision: precision))
+                results.append(
+                    GateResult(
+                        kind: .critical, pattern: rule.pattern, covered: stats.covered, total: stats.total,
+                        threshold: rule.threshold, precision: precision))
             }
         }
         return results

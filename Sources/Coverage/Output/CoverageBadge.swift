@@ -26,17 +26,17 @@ public enum CoverageBadge {
         let valueX = (labelWidth + valueWidth / 2) * 10
         let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         return """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="20" role="img" aria-label="\(label): \(escaped)">
-        <title>\(label): \(escaped)</title>
-        <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
-        <clipPath id="r"><rect width="\(width)" height="20" rx="3" fill="#fff"/></clipPath>
-        <g clip-path="url(#r)"><rect width="\(labelWidth)" height="20" fill="#555"/><rect x="\(labelWidth)" width="\(valueWidth)" height="20" fill="\(colour)"/><rect width="\(width)" height="20" fill="url(#s)"/></g>
-        <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="110">
-        <text x="\(labelX)" y="150" fill="#010101" fill-opacity=".3" transform="scale(.1)">\(label)</text><text x="\(labelX)" y="140" transform="scale(.1)">\(label)</text>
-        <text x="\(valueX)" y="150" fill="#010101" fill-opacity=".3" transform="scale(.1)">\(escaped)</text><text x="\(valueX)" y="140" transform="scale(.1)">\(escaped)</text>
-        </g>
-        </svg>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="20" role="img" aria-label="\(label): \(escaped)">
+            <title>\(label): \(escaped)</title>
+            <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
+            <clipPath id="r"><rect width="\(width)" height="20" rx="3" fill="#fff"/></clipPath>
+            <g clip-path="url(#r)"><rect width="\(labelWidth)" height="20" fill="#555"/><rect x="\(labelWidth)" width="\(valueWidth)" height="20" fill="\(colour)"/><rect width="\(width)" height="20" fill="url(#s)"/></g>
+            <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="110">
+            <text x="\(labelX)" y="150" fill="#010101" fill-opacity=".3" transform="scale(.1)">\(label)</text><text x="\(labelX)" y="140" transform="scale(.1)">\(label)</text>
+            <text x="\(valueX)" y="150" fill="#010101" fill-opacity=".3" transform="scale(.1)">\(escaped)</text><text x="\(valueX)" y="140" transform="scale(.1)">\(escaped)</text>
+            </g>
+            </svg>
 
-        """
+            """
     }
 }

@@ -3,34 +3,36 @@ import ChecksCore
 /// check-coverage's own top-level JSON keys (DESIGN.md §3 plus issue 5): `gates`, `files`, `reports`.
 public enum CoverageJSON {
     public static func gates(_ gates: [GateResult], display: (String) -> String) -> JSONValue {
-        .array(gates.map { gate in
-            var members: [(String, JSONValue)] = [("name", .string(gate.kind.rawValue))]
-            if let pattern = gate.pattern { members.append(("pattern", .string(pattern))) }
-            if let file = gate.file { members.append(("file", .string(display(file)))) }
-            members += [
-                ("percent", .double(gate.percent)),
-                ("covered", .int(gate.covered)),
-                ("total", .int(gate.total)),
-                ("threshold", .double(gate.threshold)),
-                ("passed", .bool(gate.passed)),
-            ]
-            if let note = gate.note { members.append(("note", .string(note))) }
-            return .object(members)
-        })
+        .array(
+            gates.map { gate in
+                var members: [(String, JSONValue)] = [("name", .string(gate.kind.rawValue))]
+                if let pattern = gate.pattern { members.append(("pattern", .string(pattern))) }
+                if let file = gate.file { members.append(("file", .string(display(file)))) }
+                members += [
+                    ("percent", .double(gate.percent)),
+                    ("covered", .int(gate.covered)),
+                    ("total", .int(gate.total)),
+                    ("threshold", .double(gate.threshold)),
+                    ("passed", .bool(gate.passed)),
+                ]
+                if let note = gate.note { members.append(("note", .string(note))) }
+                return .object(members)
+            })
     }
 
     public static func files(_ files: [FileCoverage], display: (String) -> String) -> JSONValue {
-        .array(files.map { file in
-            let stats = file.stats
-            return .object([
-                ("path", .string(display(file.path))),
-                ("percent", .double(stats.percent)),
-                ("covered", .int(stats.covered)),
-                ("total", .int(stats.total)),
-                ("missing_lines", .array(file.missingLines.map(JSONValue.int))),
-                ("missing_branches", .int(stats.missingBranches)),
-            ])
-        })
+        .array(
+            files.map { file in
+                let stats = file.stats
+                return .object([
+                    ("path", .string(display(file.path))),
+                    ("percent", .double(stats.percent)),
+                    ("covered", .int(stats.covered)),
+                    ("total", .int(stats.total)),
+                    ("missing_lines", .array(file.missingLines.map(JSONValue.int))),
+                    ("missing_branches", .int(stats.missingBranches)),
+                ])
+            })
     }
 
     public static func reports(_ reports: [CoverageChecker.ReportSummary]) -> JSONValue {

@@ -8,7 +8,8 @@ enum GateMessage {
         case .overall:
             return "overall coverage \(measured) (\(gate.covered)/\(gate.total) lines and branches covered)"
         case .critical:
-            let scope = gate.file.map { "'\(display($0))' (critical path '\(gate.pattern ?? "")')" }
+            let scope =
+                gate.file.map { "'\(display($0))' (critical path '\(gate.pattern ?? "")')" }
                 ?? "critical path '\(gate.pattern ?? "")'"
             return "coverage of \(scope) \(measured) (\(gate.covered)/\(gate.total) lines and branches covered)"
         case .newCode:

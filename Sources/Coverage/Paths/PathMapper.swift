@@ -48,12 +48,13 @@ public final class PathMapper: @unchecked Sendable {
             let normal = source.replacingOccurrences(of: "\\", with: "/")
             return PathMapper.isAbsolute(normal) ? PathMapper.standardised(normal) : PathMapper.lexical(normal)
         }
-        self.isFile = isFile ?? { relative in
-            // Tracked files exist (a deletion shows up in the diff, not here); others are looked up.
-            if knownFiles?.contains(relative) == true { return true }
-            var info = stat()
-            return fstatat(rootDescriptor, relative, &info, 0) == 0 && info.st_mode & S_IFMT == S_IFREG
-        }
+        self.isFile =
+            isFile ?? { relative in
+                // Tracked files exist (a deletion shows up in the diff, not here); others are looked up.
+                if knownFiles?.contains(relative) == true { return true }
+                var info = stat()
+                return fstatat(rootDescriptor, relative, &info, 0) == 0 && info.st_mode & S_IFMT == S_IFREG
+            }
         self.listFiles = listFiles ?? { PathMapper.repositoryFiles(root: root) }
     }
 
@@ -88,7 +89,8 @@ public final class PathMapper: @unchecked Sendable {
         let path = PathMapper.lexical(candidate)
         if PathMapper.isAbsolute(path) {
             if let source = sourceRoot, PathMapper.isAbsolute(source), let rest = PathMapper.strip(prefix: source, from: path),
-               !rest.isEmpty {
+                !rest.isEmpty
+            {
                 out.append(rest)
             }
             if let relative = relativeToRoot(path) { out.append(relative) }

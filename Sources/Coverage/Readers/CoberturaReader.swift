@@ -1,5 +1,5 @@
-import Foundation
 import CLibXML2
+import Foundation
 
 /// Reads Cobertura XML as coverage.py, gcovr, istanbul/nyc, coverlet and slather write it.
 ///
@@ -179,13 +179,19 @@ struct CoberturaReader: XMLElementHandler {
         func warnings(against recount: CoverageStats, file: String) -> [String] {
             var out: [String] = []
             if let linesValid, let linesCovered,
-               Int(linesValid) != recount.statements || Int(linesCovered) != recount.coveredStatements {
-                out.append("\(file): header says \(Int(linesCovered))/\(Int(linesValid)) lines covered, the lines listed give \(recount.coveredStatements)/\(recount.statements); using the lines")
+                Int(linesValid) != recount.statements || Int(linesCovered) != recount.coveredStatements
+            {
+                out.append(
+                    "\(file): header says \(Int(linesCovered))/\(Int(linesValid)) lines covered, the lines listed give \(recount.coveredStatements)/\(recount.statements); using the lines"
+                )
             }
             // Without branch measurement coverage.py writes 0/0, and xcc writes a meaningless 1.0.
             if let branchesValid, let branchesCovered, branchesValid > 1,
-               Int(branchesValid) != recount.branches || Int(branchesCovered) != recount.coveredBranches {
-                out.append("\(file): header says \(Int(branchesCovered))/\(Int(branchesValid)) branches covered, the lines listed give \(recount.coveredBranches)/\(recount.branches); using the lines")
+                Int(branchesValid) != recount.branches || Int(branchesCovered) != recount.coveredBranches
+            {
+                out.append(
+                    "\(file): header says \(Int(branchesCovered))/\(Int(branchesValid)) branches covered, the lines listed give \(recount.coveredBranches)/\(recount.branches); using the lines"
+                )
             }
             return out
         }
@@ -237,7 +243,8 @@ struct CoberturaReader: XMLElementHandler {
 
     /// `\` → `/`: only Windows writers use `\`, so the copy is skipped for everyone else.
     static func slashed(_ filename: String) -> String {
-        let hasBackslash = filename.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\\")) }
+        let hasBackslash =
+            filename.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\\")) }
             ?? filename.utf8.contains(UInt8(ascii: "\\"))
         return hasBackslash ? filename.replacingOccurrences(of: "\\", with: "/") : filename
     }

@@ -104,12 +104,19 @@ struct JaCoCoReader: XMLElementHandler {
         var values: [UInt64?] = [nil, nil, nil, nil, nil]
         try element.forEachAttribute { attribute, value in
             let slot: Int
-            if xmlNameIs(attribute, names.nr, "nr") { slot = 0 }
-            else if xmlNameIs(attribute, names.mi, "mi") { slot = 1 }
-            else if xmlNameIs(attribute, names.ci, "ci") { slot = 2 }
-            else if xmlNameIs(attribute, names.mb, "mb") { slot = 3 }
-            else if xmlNameIs(attribute, names.cb, "cb") { slot = 4 }
-            else { return }
+            if xmlNameIs(attribute, names.nr, "nr") {
+                slot = 0
+            } else if xmlNameIs(attribute, names.mi, "mi") {
+                slot = 1
+            } else if xmlNameIs(attribute, names.ci, "ci") {
+                slot = 2
+            } else if xmlNameIs(attribute, names.mb, "mb") {
+                slot = 3
+            } else if xmlNameIs(attribute, names.cb, "cb") {
+                slot = 4
+            } else {
+                return
+            }
             guard let parsed = CountParser.attributeCount(value) else {
                 throw CoverageReadError.impossibleNumber(
                     file: file, line: element.line,
@@ -140,11 +147,13 @@ struct JaCoCoReader: XMLElementHandler {
         var rootsByGroup: [String: [String]] = [:]
         for (index, path) in keys.enumerated() {
             let group = groupOfKey[index]
-            let roots = rootsByGroup[group] ?? {
-                let made = (group.isEmpty ? [] : JaCoCoReader.sourceRoots.map { group + "/" + $0 }) + JaCoCoReader.sourceRoots
-                rootsByGroup[group] = made
-                return made
-            }()
+            let roots =
+                rootsByGroup[group]
+                ?? {
+                    let made = (group.isEmpty ? [] : JaCoCoReader.sourceRoots.map { group + "/" + $0 }) + JaCoCoReader.sourceRoots
+                    rootsByGroup[group] = made
+                    return made
+                }()
             files.append(ReportedFile(name: path, roots: roots, lines: LineCoverage.normalised(lines[index])))
         }
         return ParsedReport(path: file, format: .jacoco, files: files)

@@ -58,8 +58,9 @@ struct XMLElement {
 @inline(__always)
 func xmlNameIs(_ name: UnsafePointer<xmlChar>, _ interned: UnsafePointer<xmlChar>?, _ literal: StaticString) -> Bool {
     if let interned { return name == interned }
-    return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
-                  UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    return strcmp(
+        UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+        UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
 }
 
 /// A value's bytes as a Swift string (invalid UTF-8 repaired), for paths and messages.

@@ -68,7 +68,8 @@ public enum DocIndexChecker {
 
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.docs, isDirectory: &isDirectory), isDirectory.boolValue,
-              let docsReal = PathLookup.realPath(options.docs) else {
+            let docsReal = PathLookup.realPath(options.docs)
+        else {
             let cwd = options.workingDirectory
             let shown = options.docs.hasPrefix(cwd + "/") ? String(options.docs.dropFirst(cwd.count + 1)) : options.docs
             throw DocIndexError.docsNotFound(folder: shown)
@@ -101,8 +102,9 @@ public enum DocIndexChecker {
                 file: newFile, docs: docs, resolver: resolver, titles: options.titles,
                 configuredTitles: options.configuredTitles, docsFolder: docsFolder,
                 display: display, renames: renames.value)
-            outcome.report = report(IndexRuleContext(
-                analysis: after, rewrite: after.needsRewrite ? IndexRewrite(after) : IndexRewrite(unchanged: newFile)))
+            outcome.report = report(
+                IndexRuleContext(
+                    analysis: after, rewrite: after.needsRewrite ? IndexRewrite(after) : IndexRewrite(unchanged: newFile)))
         }
         return outcome
     }

@@ -41,7 +41,8 @@ public enum DocIndexError: Error, LocalizedError, Equatable, Sendable {
         case .invalidMarkerOption(let file, let line, let key, let value, let allowed):
             return "\(file):\(line): '\(key)=\(value)' in the start marker; use one of: \(allowed.map { "\(key)=\($0)" }.joined(separator: ", "))"
         case .noMarkers(let file, let flag):
-            return "\(file): no \(IndexMarkers.start) / \(IndexMarkers.end) markers, so \(flag) has no region to rewrite; put them around the index list"
+            return
+                "\(file): no \(IndexMarkers.start) / \(IndexMarkers.end) markers, so \(flag) has no region to rewrite; put them around the index list"
         }
     }
 }

@@ -57,7 +57,8 @@ struct IndexAnalysis: Sendable {
             let moves = renames()
             for (index, entry) in entries.enumerated() {
                 guard case .stale(.missing) = entry.target, let to: String = moves[entry.writtenPath], listings.index(forKey: to) == nil,
-                      case .exists(.file) = resolver.lookup.lookup(to) else { continue }
+                    case .exists(.file) = resolver.lookup.lookup(to)
+                else { continue }
                 renamed[index] = to
                 listings[to, default: []].append(index)
             }
@@ -81,7 +82,8 @@ struct IndexAnalysis: Sendable {
         for index in entries.indices {
             let entry = entries[index]
             guard !entry.hasFragment, let path = entry.target.listedPath ?? renamed[index],
-                  let doc = docs[path], let title = doc.title else { continue }
+                let doc = docs[path], let title = doc.title
+            else { continue }
             if !TitleText.matches(entry.link.text, title: title, path: doc.path, mode: titleMode) { mismatches[index] = title }
         }
         titleMismatches = mismatches

@@ -172,9 +172,10 @@ public struct GitHubRepository: Sendable, Equatable {
         for prefix in ["https://github.com/", "http://github.com/", "https://www.github.com/"] where url.hasPrefix(prefix) {
             let parts = url.dropFirst(prefix.count).split(separator: "/", maxSplits: 4, omittingEmptySubsequences: false)
             guard parts.count >= 4,
-                  parts[0].lowercased() == owner.lowercased(),
-                  parts[1].lowercased() == name.lowercased() || parts[1].lowercased() == name.lowercased() + ".git",
-                  ["blob", "tree", "raw"].contains(parts[2]) else { return nil }
+                parts[0].lowercased() == owner.lowercased(),
+                parts[1].lowercased() == name.lowercased() || parts[1].lowercased() == name.lowercased() + ".git",
+                ["blob", "tree", "raw"].contains(parts[2])
+            else { return nil }
             return parts.count == 5 ? String(parts[4]) : ""
         }
         return nil
@@ -184,7 +185,7 @@ public struct GitHubRepository: Sendable, Equatable {
 extension String {
     func trimmingASCIISpaces() -> String {
         guard let first = utf8.first, let last = utf8.last,
-              first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A
+            first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A
         else { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" || first == "\n" { scalars.removeFirst() }

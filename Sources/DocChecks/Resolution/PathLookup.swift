@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Answers "does this path exist, and spelled exactly so?" from cached directory listings, never from

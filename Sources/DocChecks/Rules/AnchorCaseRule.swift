@@ -12,9 +12,10 @@ public struct AnchorCaseRule: DocRefsRule {
         file.links.compactMap { resolved in
             guard case let .anchorCase(fragment, actual) = resolved.fragmentProblem else { return nil }
             let base = resolved.link.destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            return diagnostic(file, at: resolved.link.position,
-                              "#\(fragment) differs in letter case from the anchor #\(actual)",
-                              target: resolved.link.destination, suggestion: base + "#" + actual)
+            return diagnostic(
+                file, at: resolved.link.position,
+                "#\(fragment) differs in letter case from the anchor #\(actual)",
+                target: resolved.link.destination, suggestion: base + "#" + actual)
         }
     }
 }

@@ -11,9 +11,10 @@ public struct CaseMismatchRule: DocRefsRule {
     public func check(_ file: CheckedFile) -> [Diagnostic] {
         file.links.compactMap { resolved in
             guard case let .caseMismatch(path, onDisk) = resolved.fileProblem else { return nil }
-            return diagnostic(file, at: resolved.link.position,
-                              "\(file.shown(path)) exists only as \(file.shown(onDisk)); letter case matters on Linux and GitHub",
-                              target: resolved.link.destination, suggestion: resolved.suggestion)
+            return diagnostic(
+                file, at: resolved.link.position,
+                "\(file.shown(path)) exists only as \(file.shown(onDisk)); letter case matters on Linux and GitHub",
+                target: resolved.link.destination, suggestion: resolved.suggestion)
         }
     }
 }

@@ -12,9 +12,11 @@ public struct DuplicateDefinitionRule: DocRefsRule {
         var findings: [Diagnostic] = []
         for definition in file.document.definitions {
             if let line = first[definition.key] {
-                findings.append(diagnostic(file, at: definition.position,
-                                           "[\(definition.label)] is already defined on line \(line); this definition is ignored",
-                                           target: definition.destination))
+                findings.append(
+                    diagnostic(
+                        file, at: definition.position,
+                        "[\(definition.label)] is already defined on line \(line); this definition is ignored",
+                        target: definition.destination))
             } else {
                 first[definition.key] = definition.position.line
             }

@@ -10,8 +10,9 @@ public struct EscapesRootRule: DocRefsRule {
     public func check(_ file: CheckedFile) -> [Diagnostic] {
         file.links.compactMap { resolved in
             guard case .escapesRoot(let path) = resolved.fileProblem else { return nil }
-            return diagnostic(file, at: resolved.link.position, "\(file.shown(path)) resolves outside the repository root",
-                              target: resolved.link.destination)
+            return diagnostic(
+                file, at: resolved.link.position, "\(file.shown(path)) resolves outside the repository root",
+                target: resolved.link.destination)
         }
     }
 }

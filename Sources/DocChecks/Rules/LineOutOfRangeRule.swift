@@ -11,9 +11,10 @@ public struct LineOutOfRangeRule: DocRefsRule {
         file.links.compactMap { resolved in
             guard case let .lineOutOfRange(fragment, count) = resolved.fragmentProblem else { return nil }
             let target = (resolved.anchorFile ?? resolved.targetPath).map(file.shown) ?? "the target"
-            return diagnostic(file, at: resolved.link.position,
-                              "#\(fragment) is past the end of \(target) (\(count) line\(count == 1 ? "" : "s"))",
-                              target: resolved.link.destination)
+            return diagnostic(
+                file, at: resolved.link.position,
+                "#\(fragment) is past the end of \(target) (\(count) line\(count == 1 ? "" : "s"))",
+                target: resolved.link.destination)
         }
     }
 }

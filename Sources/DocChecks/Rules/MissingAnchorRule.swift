@@ -11,9 +11,10 @@ public struct MissingAnchorRule: DocRefsRule {
         file.links.compactMap { resolved in
             guard case .missingAnchor(let fragment) = resolved.fragmentProblem else { return nil }
             let target = resolved.anchorFile == file.path ? "this file" : resolved.anchorFile.map(file.shown) ?? "the target"
-            return diagnostic(file, at: resolved.link.position,
-                              "no heading or anchor #\(fragment) in \(target) (GitHub heading slugs)",
-                              target: resolved.link.destination, suggestion: resolved.suggestion)
+            return diagnostic(
+                file, at: resolved.link.position,
+                "no heading or anchor #\(fragment) in \(target) (GitHub heading slugs)",
+                target: resolved.link.destination, suggestion: resolved.suggestion)
         }
     }
 }

@@ -11,8 +11,9 @@ public struct MissingFileRule: DocRefsRule {
         file.links.compactMap { resolved in
             guard case .missing(let path) = resolved.fileProblem else { return nil }
             let noun = resolved.link.kind == .image ? "image" : "file"
-            return diagnostic(file, at: resolved.link.position, "\(noun) not found: \(file.shown(path))",
-                              target: resolved.link.destination, suggestion: resolved.suggestion)
+            return diagnostic(
+                file, at: resolved.link.position, "\(noun) not found: \(file.shown(path))",
+                target: resolved.link.destination, suggestion: resolved.suggestion)
         }
     }
 }

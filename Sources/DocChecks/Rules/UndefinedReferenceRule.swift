@@ -14,8 +14,9 @@ public struct UndefinedReferenceRule: DocRefsRule {
         return file.document.referenceUses.compactMap { use in
             guard use.form != .shortcut, !use.followsWord, !defined.contains(use.key) else { return nil }
             let near = NearestMatch.best(for: use.key, among: defined)
-            return diagnostic(file, at: use.position, "no definition for reference [\(use.label)]",
-                              target: use.label, suggestion: near.map { "[\($0)]" })
+            return diagnostic(
+                file, at: use.position, "no definition for reference [\(use.label)]",
+                target: use.label, suggestion: near.map { "[\($0)]" })
         }
     }
 }

@@ -12,8 +12,9 @@ public struct UnusedDefinitionRule: DocRefsRule {
         var reported = Set<String>()
         return file.document.definitions.compactMap { definition in
             guard !used.contains(definition.key), reported.insert(definition.key).inserted else { return nil }
-            return diagnostic(file, at: definition.position, "definition [\(definition.label)] is never used",
-                              target: definition.destination)
+            return diagnostic(
+                file, at: definition.position, "definition [\(definition.label)] is never used",
+                target: definition.destination)
         }
     }
 }

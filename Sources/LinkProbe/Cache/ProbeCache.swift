@@ -34,15 +34,17 @@ public struct ProbeCache: Sendable {
         self.path = path
         self.maxAge = maxAge
         guard let data = FileManager.default.contents(atPath: path),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
+            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return }
         for (key, value) in root where key != Self.section && key != "format" {
             others[key] = JSONValueBox(value: value)
         }
         guard let section = root[Self.section] as? [String: Any] else { return }
         for (url, raw) in section {
             guard let fields = raw as? [String: Any],
-                  let status = (fields["status"] as? NSNumber)?.intValue,
-                  let checked = (fields["checked"] as? NSNumber)?.doubleValue else { continue }
+                let status = (fields["status"] as? NSNumber)?.intValue,
+                let checked = (fields["checked"] as? NSNumber)?.doubleValue
+            else { continue }
             let date = Date(timeIntervalSince1970: checked)
             let age = now.timeIntervalSince(date)
             // A little into the future is clock skew between machines sharing the file (CI caches).

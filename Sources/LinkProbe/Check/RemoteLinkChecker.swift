@@ -78,14 +78,17 @@ public enum RemoteLinkChecker {
         var targets: [ProbeTarget] = []
 
         func diagnostic(_ occurrence: RemoteLinkOccurrence, _ rule: String, _ severity: Severity, _ message: String) -> Diagnostic {
-            Diagnostic(rule: rule, severity: severity, file: occurrence.file, line: occurrence.line, column: occurrence.column,
-                       message: message, target: occurrence.url)
+            Diagnostic(
+                rule: rule, severity: severity, file: occurrence.file, line: occurrence.line, column: occurrence.column,
+                message: message, target: occurrence.url)
         }
 
         for occurrence in occurrences {
             let raw = occurrence.url
             if options.ignorePatterns.contains(where: { $0.test(raw) }) || options.ignore.contains(where: { $0.matches(raw) }) {
-                if options.verbose { diagnostics.append(diagnostic(occurrence, RemoteLinkRules.linkIgnored, .note, "ignored: matches an ignore pattern")) }
+                if options.verbose {
+                    diagnostics.append(diagnostic(occurrence, RemoteLinkRules.linkIgnored, .note, "ignored: matches an ignore pattern"))
+                }
                 continue
             }
             var url = raw
@@ -191,7 +194,8 @@ public enum RemoteLinkChecker {
                 continue
             }
             if options.remoteFragments, let fragment = item.fragment, let anchors = probe.anchors,
-               !fragmentFound(fragment, in: anchors, host: target.url.host) {
+                !fragmentFound(fragment, in: anchors, host: target.url.host)
+            {
                 let shown = LinkTextDecoding.percentDecoded(fragment)
                 var message = "no anchor #\(shown) in \(target.url.withoutFragment) (no id or name attribute with that value)"
                 if probe.truncated { message += " in the first \(options.policy.maxBodyBytes / 1024) KiB read" }
@@ -206,11 +210,12 @@ public enum RemoteLinkChecker {
         // One summary per host that was never reached, when several links point there.
         for (host, entry) in unreachableByHost where !answeredHosts.contains(host) && entry.occurrences.count >= 2 {
             let first = entry.occurrences.min { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) } ?? entry.occurrences[0]
-            diagnostics.append(Diagnostic(
-                rule: RemoteLinkRules.hostUnreachable, severity: .error, file: first.file, line: first.line, column: first.column,
-                message: "host unreachable: \(entry.occurrences.count) links (\(entry.reason)); "
-                    + "check the host name, or ignore it if this runner cannot reach it",
-                target: entry.display))
+            diagnostics.append(
+                Diagnostic(
+                    rule: RemoteLinkRules.hostUnreachable, severity: .error, file: first.file, line: first.line, column: first.column,
+                    message: "host unreachable: \(entry.occurrences.count) links (\(entry.reason)); "
+                        + "check the host name, or ignore it if this runner cannot reach it",
+                    target: entry.display))
         }
 
         // Successes go into the cache; failures leave it. A run without TLS verification stores
@@ -222,9 +227,11 @@ public enum RemoteLinkChecker {
                 if probe.failure == nil, let status = probe.status, isAlive(status, options) {
                     let previous = store.entry(for: key)
                     let fresh = toProbe.contains(index)
-                    store.store(key, ProbeCache.Entry(
-                        status: status, checked: fresh ? options.now : (previous?.checked ?? options.now),
-                        anchors: probe.anchors ?? previous?.anchors))
+                    store.store(
+                        key,
+                        ProbeCache.Entry(
+                            status: status, checked: fresh ? options.now : (previous?.checked ?? options.now),
+                            anchors: probe.anchors ?? previous?.anchors))
                 } else {
                     store.remove(key)
                 }

@@ -125,17 +125,19 @@ final class CurlTransfer {
         // Callbacks cannot capture: `self` travels as userdata and is recovered unretained; the
         // prober keeps this object alive while libcurl holds the handle.
         let userdata = Unmanaged.passUnretained(self).toOpaque()
-        set(ccurl_easy_setopt_write_function(easy) { data, size, count, userdata in
-            guard let userdata else { return 0 }
-            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
-            return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
-        })
+        set(
+            ccurl_easy_setopt_write_function(easy) { data, size, count, userdata in
+                guard let userdata else { return 0 }
+                let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+                return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
+            })
         set(ccurl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, userdata))
-        set(ccurl_easy_setopt_header_function(easy) { data, size, count, userdata in
-            guard let userdata else { return 0 }
-            let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
-            return transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
-        })
+        set(
+            ccurl_easy_setopt_header_function(easy) { data, size, count, userdata in
+                guard let userdata else { return 0 }
+                let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+                return transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
+            })
         set(ccurl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, userdata))
         return ok
     }

@@ -27,7 +27,7 @@ enum HTMLAnchors {
                 continue
             }
             i += 1
-            guard i < n, (lower(bytes[i]) >= 0x61 && lower(bytes[i]) <= 0x7A) else { continue }
+            guard i < n, lower(bytes[i]) >= 0x61 && lower(bytes[i]) <= 0x7A else { continue }
             var name: [UInt8] = []
             while i < n, !isSpace(bytes[i]), bytes[i] != 0x3E, bytes[i] != 0x2F {
                 name.append(lower(bytes[i]))

@@ -129,9 +129,11 @@ public struct LinkProber {
                         // The connect timeout covers the name lookup too; libcurl's text tells which
                         // of the two ran out ("Resolving timed out after …").
                         let verb = reason.hasPrefix("resolving timed out") ? "resolve" : "connect to"
-                        finish(job, ProbeResult(
-                            status: nil, failure: .unreachable("could not \(verb) \(Self.hostDisplay(job.url)) within \(limit)"),
-                            finalURL: job.url))
+                        finish(
+                            job,
+                            ProbeResult(
+                                status: nil, failure: .unreachable("could not \(verb) \(Self.hostDisplay(job.url)) within \(limit)"),
+                                finalURL: job.url))
                     } else if job.attempt < policy.retryCount {
                         retry(job, after: backoff(job.attempt))
                     } else {
@@ -139,11 +141,15 @@ public struct LinkProber {
                     }
                 case CURLE_COULDNT_RESOLVE_HOST:
                     // Fixed wording (libcurl's adds timings), so reports are the same run to run.
-                    finish(job, ProbeResult(
-                        status: nil, failure: .unreachable("could not resolve \(Self.hostDisplay(job.url))"), finalURL: job.url))
+                    finish(
+                        job,
+                        ProbeResult(
+                            status: nil, failure: .unreachable("could not resolve \(Self.hostDisplay(job.url))"), finalURL: job.url))
                 case CURLE_COULDNT_CONNECT:
-                    finish(job, ProbeResult(
-                        status: nil, failure: .unreachable("could not connect to \(Self.hostDisplay(job.url))"), finalURL: job.url))
+                    finish(
+                        job,
+                        ProbeResult(
+                            status: nil, failure: .unreachable("could not connect to \(Self.hostDisplay(job.url))"), finalURL: job.url))
                 case CURLE_COULDNT_RESOLVE_PROXY:
                     finish(job, ProbeResult(status: nil, failure: .unreachable(reason), finalURL: job.url))
                 case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM:
@@ -153,7 +159,7 @@ public struct LinkProber {
                         finish(job, ProbeResult(status: nil, failure: .connectionLost(reason), finalURL: job.url))
                     }
                 case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
-                     CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+                    CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH:
                     finish(job, ProbeResult(status: nil, failure: .tls(reason), finalURL: job.url))
                 default:
                     finish(job, ProbeResult(status: nil, failure: .other(reason), finalURL: job.url))
@@ -178,8 +184,10 @@ public struct LinkProber {
                 }
                 let target = parsed.withoutFragment
                 if job.chain.contains(target) {
-                    finish(job, ProbeResult(
-                        status: nil, failure: .redirectLoop((job.chain + [target]).map(RemoteURL.redacted)), finalURL: job.url))
+                    finish(
+                        job,
+                        ProbeResult(
+                            status: nil, failure: .redirectLoop((job.chain + [target]).map(RemoteURL.redacted)), finalURL: job.url))
                     return
                 }
                 var hop = job
@@ -223,9 +231,10 @@ public struct LinkProber {
 
         for (index, target) in targets.enumerated() {
             let url = target.url.withoutFragment
-            enqueue(Job(
-                target: index, url: url, hostKey: target.url.hostKey, isHead: !target.wantsAnchors,
-                body: target.wantsAnchors ? .upTo(policy.maxBodyBytes) : .none, chain: [url]))
+            enqueue(
+                Job(
+                    target: index, url: url, hostKey: target.url.hostKey, isHead: !target.wantsAnchors,
+                    body: target.wantsAnchors ? .upTo(policy.maxBodyBytes) : .none, chain: [url]))
         }
 
         while finishedCount < targets.count {

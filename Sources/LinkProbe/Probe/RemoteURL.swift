@@ -94,7 +94,7 @@ public struct RemoteURL: Sendable, Hashable {
         guard !host.isEmpty else { return .failure(.missingHost) }
         let forbidden: Set<Character> = [" ", "<", ">", "\"", "{", "}", "|", "\\", "^", "`", "%", "\t", "\n", "\r"]
         guard !host.contains(where: { forbidden.contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } }),
-              !host.hasPrefix("."), !host.contains("..")
+            !host.hasPrefix("."), !host.contains("..")
         else { return .failure(.badHost(String(host))) }
 
         var port: Int?
@@ -114,9 +114,10 @@ public struct RemoteURL: Sendable, Hashable {
         }
         var path = encode(pathAndQuery)
         if !path.hasPrefix("/") { path = "/" + path }
-        return .success(RemoteURL(
-            scheme: scheme, host: host.lowercased(), port: port, userinfo: userinfo,
-            pathAndQuery: path, fragment: fragment))
+        return .success(
+            RemoteURL(
+                scheme: scheme, host: host.lowercased(), port: port, userinfo: userinfo,
+                pathAndQuery: path, fragment: fragment))
     }
 
     /// The URL with a password and credential-looking query values replaced by `***`, for messages

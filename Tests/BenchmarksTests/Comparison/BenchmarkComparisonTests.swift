@@ -1,6 +1,7 @@
 import ChecksCore
 import Foundation
 import Testing
+
 @testable import Benchmarks
 
 @Suite struct BenchmarkComparisonTests {

@@ -1,18 +1,29 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import Benchmarks
 
 @Suite struct StorageFileNameTests {
-    @Test(arguments: [
-        ("0001_1331d4a40bb2f281df865f7dbf60cd952461dad4_20261130_023333.json", "0001", "1331d4a40bb2f281df865f7dbf60cd952461dad4", "20261130_023333", false),
-        // pytest-benchmark ≤ 5.2.3's spelling.
-        ("0002_1331d4a40bb2f281df865f7dbf60cd952461dad4_20261130_023344_uncommited-changes.json", "0002", "1331d4a40bb2f281df865f7dbf60cd952461dad4", "20261130_023344", true),
-        // master's spelling, and the project's 2015 fixtures.
-        ("0003_b87b9aae14ff14a7887a6bbaa9731b9a8760555d_20150814_190343_uncommitted-changes.json", "0003", "b87b9aae14ff14a7887a6bbaa9731b9a8760555d", "20150814_190343", true),
-        ("0004_mybaseline.json", "0004", "mybaseline", nil, false),
-        ("0005_unversioned_20261130_023333.json", "0005", "unversioned", "20261130_023333", false),
-    ] as [(String, String, String, String?, Bool)])
+    @Test(
+        arguments: [
+            (
+                "0001_1331d4a40bb2f281df865f7dbf60cd952461dad4_20261130_023333.json", "0001", "1331d4a40bb2f281df865f7dbf60cd952461dad4",
+                "20261130_023333", false
+            ),
+            // pytest-benchmark ≤ 5.2.3's spelling.
+            (
+                "0002_1331d4a40bb2f281df865f7dbf60cd952461dad4_20261130_023344_uncommited-changes.json", "0002",
+                "1331d4a40bb2f281df865f7dbf60cd952461dad4", "20261130_023344", true
+            ),
+            // master's spelling, and the project's 2015 fixtures.
+            (
+                "0003_b87b9aae14ff14a7887a6bbaa9731b9a8760555d_20150814_190343_uncommitted-changes.json", "0003",
+                "b87b9aae14ff14a7887a6bbaa9731b9a8760555d", "20150814_190343", true
+            ),
+            ("0004_mybaseline.json", "0004", "mybaseline", nil, false),
+            ("0005_unversioned_20261130_023333.json", "0005", "unversioned", "20261130_023333", false),
+        ] as [(String, String, String, String?, Bool)])
     func parsesStorageNames(_ file: String, _ number: String, _ name: String, _ timestamp: String?, _ dirty: Bool) throws {
         let parsed = try #require(StorageFileName(path: "/x/Linux-CPython-3.11-64bit/" + file))
         #expect(parsed.number == number)

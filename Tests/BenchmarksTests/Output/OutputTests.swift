@@ -1,10 +1,12 @@
 import ChecksCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import Benchmarks
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct TimeFormattingTests {
     @Test(arguments: [

@@ -1,6 +1,7 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import Benchmarks
 
 @Suite struct GoogleBenchmarkReaderTests {
@@ -17,21 +18,23 @@ import Testing
 
     @Test(arguments: [("ns", 1500.0, 1.5e-6), ("us", 1.5, 1.5e-6), ("ms", 2.0, 2e-3), ("s", 0.25, 0.25)])
     func convertsTimeUnitsToSeconds(_ unit: String, _ value: Double, _ seconds: Double) throws {
-        let file = try BenchFixtures.read(text: """
-            {"context": {"num_cpus": 2}, "benchmarks": [
-              {"name": "BM_X", "run_name": "BM_X", "run_type": "iteration", "iterations": 10, "real_time": \(value), "cpu_time": 1, "time_unit": "\(unit)"}]}
-            """)
+        let file = try BenchFixtures.read(
+            text: """
+                {"context": {"num_cpus": 2}, "benchmarks": [
+                  {"name": "BM_X", "run_name": "BM_X", "run_type": "iteration", "iterations": 10, "real_time": \(value), "cpu_time": 1, "time_unit": "\(unit)"}]}
+                """)
         let run = try #require(file.benchmarks.first?.runs.first)
         #expect(abs(run.min - seconds) <= seconds * 1e-12)
     }
 
     @Test func aggregatesOnlyFileUsesTheMean() throws {
-        let file = try BenchFixtures.read(text: """
-            {"context": {}, "benchmarks": [
-              {"name": "BM_X_mean", "run_name": "BM_X", "run_type": "aggregate", "aggregate_name": "mean", "iterations": 3, "real_time": 10, "time_unit": "ns"},
-              {"name": "BM_X_median", "run_name": "BM_X", "run_type": "aggregate", "aggregate_name": "median", "iterations": 3, "real_time": 9, "time_unit": "ns"},
-              {"name": "BM_Bad", "run_name": "BM_Bad", "run_type": "iteration", "error_occurred": true, "error_message": "x", "iterations": 0, "real_time": 0, "time_unit": "ns"}]}
-            """)
+        let file = try BenchFixtures.read(
+            text: """
+                {"context": {}, "benchmarks": [
+                  {"name": "BM_X_mean", "run_name": "BM_X", "run_type": "aggregate", "aggregate_name": "mean", "iterations": 3, "real_time": 10, "time_unit": "ns"},
+                  {"name": "BM_X_median", "run_name": "BM_X", "run_type": "aggregate", "aggregate_name": "median", "iterations": 3, "real_time": 9, "time_unit": "ns"},
+                  {"name": "BM_Bad", "run_name": "BM_Bad", "run_type": "iteration", "error_occurred": true, "error_message": "x", "iterations": 0, "real_time": 0, "time_unit": "ns"}]}
+                """)
         #expect(file.benchmarks.map(\.fullname) == ["BM_X"])
         #expect(file.benchmarks[0].runs.map(\.min) == [10e-9])
     }
@@ -48,9 +51,10 @@ import Testing
     }
 
     @Test func withoutTimesTheSummaryIsOneRun() throws {
-        let file = try BenchFixtures.read(text: """
-            {"results": [{"command": "sleep 0.01", "mean": 0.012, "stddev": null, "median": 0.012, "user": 0, "system": 0, "min": 0.012, "max": 0.012}]}
-            """)
+        let file = try BenchFixtures.read(
+            text: """
+                {"results": [{"command": "sleep 0.01", "mean": 0.012, "stddev": null, "median": 0.012, "user": 0, "system": 0, "min": 0.012, "max": 0.012}]}
+                """)
         let run = try #require(file.benchmarks.first?.runs.first)
         #expect(run.mean == 0.012 && run.stddev == nil && !run.isSingleValue)
     }
@@ -60,11 +64,12 @@ import Testing
     @Test func readsResultLinesQualifiedByPackage() throws {
         let file = try BenchFixtures.read("go/baseline.txt")
         #expect(file.format == .goTestBench)
-        #expect(file.benchmarks.map(\.fullname) == [
-            "example.com/textutil::BenchmarkSplit/words=10-2",
-            "example.com/textutil::BenchmarkSplit/words=1000-2",
-            "example.com/textutil::BenchmarkParse-2",
-        ])
+        #expect(
+            file.benchmarks.map(\.fullname) == [
+                "example.com/textutil::BenchmarkSplit/words=10-2",
+                "example.com/textutil::BenchmarkSplit/words=1000-2",
+                "example.com/textutil::BenchmarkParse-2",
+            ])
         #expect(file.benchmarks.allSatisfy { $0.runs.count == 5 })
         #expect(file.machine.map(\.key) == ["goos", "goarch", "cpu"])
     }

@@ -1,6 +1,7 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import Benchmarks
 
 @Suite struct PytestBenchmarkReaderTests {
@@ -16,7 +17,10 @@ import Testing
             #expect(benchmark.runs.count == 1)
             // JSONSerialization (swift-corelibs-foundation) rounds some decimals one ulp off, so the
             // independent decoder is compared within a few ulps; `decoderIsExact` pins exactness.
-            for (value, key) in [(run.min, "min"), (run.max, "max"), (run.mean, "mean"), (run.median, "median"), (run.stddev ?? .nan, "stddev"), (run.iqr ?? .nan, "iqr")] {
+            for (value, key) in [
+                (run.min, "min"), (run.max, "max"), (run.mean, "mean"), (run.median, "median"), (run.stddev ?? .nan, "stddev"),
+                (run.iqr ?? .nan, "iqr"),
+            ] {
                 let other = try #require(stats[key] as? Double)
                 #expect(abs(value - other) <= 4 * other.ulp, "\(key): \(value) vs \(other)")
             }
@@ -53,22 +57,24 @@ import Testing
 
     /// A file as pytest-benchmark 2.5 wrote it: no `ops`, `total`, `param`, `extra_info`, `iqr`.
     @Test func readsTheOldestSchema() throws {
-        let file = try BenchFixtures.read(text: """
-            {"machine_info": {"node": "x"}, "commit_info": {"id": "abc", "dirty": false},
-             "benchmarks": [{"group": null, "name": "test_a", "fullname": "tests/test_a.py::test_a",
-               "stats": {"min": 1e-6, "max": 3e-6, "mean": 2e-6, "median": 2e-6, "stddev": 1e-7, "rounds": 10}}],
-             "datetime": "2015-08-15T00:01:51.557705", "version": "2.5.0"}
-            """)
+        let file = try BenchFixtures.read(
+            text: """
+                {"machine_info": {"node": "x"}, "commit_info": {"id": "abc", "dirty": false},
+                 "benchmarks": [{"group": null, "name": "test_a", "fullname": "tests/test_a.py::test_a",
+                   "stats": {"min": 1e-6, "max": 3e-6, "mean": 2e-6, "median": 2e-6, "stddev": 1e-7, "rounds": 10}}],
+                 "datetime": "2015-08-15T00:01:51.557705", "version": "2.5.0"}
+                """)
         #expect(file.benchmarks.map(\.fullname) == ["tests/test_a.py::test_a"])
         #expect(file.benchmarks[0].runs[0].iqr == nil)
         #expect(file.machine.isEmpty)
     }
 
     @Test func machineInfoOfAnUnexpectedShapeIsIgnored() throws {
-        let file = try BenchFixtures.read(text: """
-            {"machine_info": {"cpu": "not an object", "python_version": 3.11},
-             "benchmarks": [{"name": "t", "fullname": "t.py::t", "stats": {"min": 1, "max": 1, "mean": 1, "median": 1, "rounds": 1}}]}
-            """)
+        let file = try BenchFixtures.read(
+            text: """
+                {"machine_info": {"cpu": "not an object", "python_version": 3.11},
+                 "benchmarks": [{"name": "t", "fullname": "t.py::t", "stats": {"min": 1, "max": 1, "mean": 1, "median": 1, "rounds": 1}}]}
+                """)
         #expect(file.machine.isEmpty)
     }
 
@@ -80,7 +86,10 @@ import Testing
         ("bad/array.json", "bad/array.json: not a pytest-benchmark, Google Benchmark, hyperfine or go test -bench file"),
         ("bad/unknown.txt", "bad/unknown.txt: not a pytest-benchmark, Google Benchmark, hyperfine or go test -bench file"),
         ("bad/nan.json", "bad/nan.json: not valid json: a timing is NaN, which is not a number; re-run the benchmark"),
-        ("bad/negative.json", "bad/negative.json: benchmark tests/benchmarks/test_demo.py::test_sum_small: min is negative (-1.5e-06); timings cannot be"),
+        (
+            "bad/negative.json",
+            "bad/negative.json: benchmark tests/benchmarks/test_demo.py::test_sum_small: min is negative (-1.5e-06); timings cannot be"
+        ),
         ("bad/missing-stat.json", "bad/missing-stat.json: missing key 'median' in benchmarks[0].stats"),
         ("bad/no-such-file.json", "bad/no-such-file.json: cannot read: "),
     ])
@@ -98,9 +107,10 @@ import Testing
     @Test func infinityAndNaNInStatsAreRejectedByName() throws {
         // JSON cannot hold NaN, but a reader could be handed a huge exponent that overflows to inf.
         #expect(throws: BenchmarkInputError.self) {
-            try BenchFixtures.read(text: """
-                {"benchmarks": [{"name": "t", "fullname": "t.py::t", "stats": {"min": 1e999, "max": 1, "mean": 1, "median": 1, "rounds": 1}}]}
-                """)
+            try BenchFixtures.read(
+                text: """
+                    {"benchmarks": [{"name": "t", "fullname": "t.py::t", "stats": {"min": 1e999, "max": 1, "mean": 1, "median": 1, "rounds": 1}}]}
+                    """)
         }
     }
 }

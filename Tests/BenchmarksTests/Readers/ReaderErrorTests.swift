@@ -1,6 +1,7 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import Benchmarks
 
 /// The exit-2 messages of bad benchmark inputs that the fixture table in PytestBenchmarkReaderTests
@@ -19,21 +20,35 @@ import Testing
     @Test(arguments: [
         // A null where a value must be: the path to it and what was expected.
         (#"{"results": null}"#, "h.json: results is null, expected an array"),
-        (#"{"results": [{"command": "a", "mean": 1, "median": 1, "min": 1, "max": 1, "times": [0.5, null]}]}"#,
-         "h.json: results[0].times[1] is null, expected a number"),
-        (#"{"results": [{"command": null, "mean": 1, "median": 1, "min": 1, "max": 1}]}"#,
-         "h.json: results[0].command is null, expected a string"),
-        (#"{"results": [{"command": "a", "mean": 1, "median": 1, "min": 1, "max": 1, "times": {"x": 1}}]}"#,
-         "h.json: results[0].times is not an array"),
-        (#"{"results": [{"command": ["a"], "mean": 1, "median": 1, "min": 1, "max": 1}]}"#,
-         "h.json: results[0].command is not a string"),
-        (#"{"results": [{"mean": 1, "median": 1, "min": 1, "max": 1}]}"#,
-         "h.json: missing key 'command' in results[0]"),
+        (
+            #"{"results": [{"command": "a", "mean": 1, "median": 1, "min": 1, "max": 1, "times": [0.5, null]}]}"#,
+            "h.json: results[0].times[1] is null, expected a number"
+        ),
+        (
+            #"{"results": [{"command": null, "mean": 1, "median": 1, "min": 1, "max": 1}]}"#,
+            "h.json: results[0].command is null, expected a string"
+        ),
+        (
+            #"{"results": [{"command": "a", "mean": 1, "median": 1, "min": 1, "max": 1, "times": {"x": 1}}]}"#,
+            "h.json: results[0].times is not an array"
+        ),
+        (
+            #"{"results": [{"command": ["a"], "mean": 1, "median": 1, "min": 1, "max": 1}]}"#,
+            "h.json: results[0].command is not a string"
+        ),
+        (
+            #"{"results": [{"mean": 1, "median": 1, "min": 1, "max": 1}]}"#,
+            "h.json: missing key 'command' in results[0]"
+        ),
         // hyperfine's summary is validated like every timing when there are no times.
-        (#"{"results": [{"command": "a", "mean": 1, "median": 1, "min": -2, "max": 1}]}"#,
-         "h.json: benchmark a: min is negative (-2.0); timings cannot be"),
-        (#"{"results": [{"command": "a", "mean": 1, "median": 1, "min": 1, "max": 1, "times": [0.1, -0.1]}]}"#,
-         "h.json: benchmark a: a time is negative (-0.1); timings cannot be"),
+        (
+            #"{"results": [{"command": "a", "mean": 1, "median": 1, "min": -2, "max": 1}]}"#,
+            "h.json: benchmark a: min is negative (-2.0); timings cannot be"
+        ),
+        (
+            #"{"results": [{"command": "a", "mean": 1, "median": 1, "min": 1, "max": 1, "times": [0.1, -0.1]}]}"#,
+            "h.json: benchmark a: a time is negative (-0.1); timings cannot be"
+        ),
     ])
     func nestedProblemsNameThePath(_ text: String, _ expected: String) {
         #expect(Self.message(text, name: "h.json") == expected)
@@ -41,8 +56,9 @@ import Testing
 
     @Test func aWholeNumberThatIsNotWholeNamesItsPath() throws {
         // pytest-benchmark's `rounds` is an integer; 1.5 decodes as a corrupted value at that path.
-        var object = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: BenchFixtures.path("runs/baseline/run-1.json")))) as? [String: Any] ?? [:]
+        var object =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: BenchFixtures.path("runs/baseline/run-1.json")))) as? [String: Any] ?? [:]
         var benchmarks = object["benchmarks"] as? [[String: Any]] ?? []
         try #require(!benchmarks.isEmpty)
         var stats = benchmarks[0]["stats"] as? [String: Any] ?? [:]
@@ -60,10 +76,14 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"context": {}, "benchmarks": [{"name": "BM_X", "real_time": 1, "time_unit": "fs"}]}"#,
-         "g.json: benchmark BM_X: unknown time_unit 'fs'"),
-        (#"{"context": {}, "benchmarks": [{"name": "BM_X/8", "run_name": "BM_X", "time_unit": "ns"}]}"#,
-         "g.json: benchmark BM_X: missing key 'real_time'"),
+        (
+            #"{"context": {}, "benchmarks": [{"name": "BM_X", "real_time": 1, "time_unit": "fs"}]}"#,
+            "g.json: benchmark BM_X: unknown time_unit 'fs'"
+        ),
+        (
+            #"{"context": {}, "benchmarks": [{"name": "BM_X/8", "run_name": "BM_X", "time_unit": "ns"}]}"#,
+            "g.json: benchmark BM_X: missing key 'real_time'"
+        ),
     ])
     func googleBenchmarkEntriesThatCannotBeTimed(_ text: String, _ expected: String) {
         #expect(Self.message(text, name: "g.json") == expected)
@@ -85,8 +105,9 @@ import Testing
 
     @Test func goOutputWithoutAnyResultLineIsNoBenchmarkFile() {
         // Configuration lines alone are go test output, but hold nothing to compare.
-        #expect(Self.message("goos: linux\ngoarch: amd64\nPASS\nok  \texample.com/m\t0.01s\n", name: "g.txt")
-            == "g.txt: not a pytest-benchmark, Google Benchmark, hyperfine or go test -bench file")
+        #expect(
+            Self.message("goos: linux\ngoarch: amd64\nPASS\nok  \texample.com/m\t0.01s\n", name: "g.txt")
+                == "g.txt: not a pytest-benchmark, Google Benchmark, hyperfine or go test -bench file")
     }
 
     @Test func anEmptyFolderSaysSo() throws {
@@ -110,8 +131,10 @@ import Testing
             _ = try InputResolver(cwd: tree.root).resolve("0001")
             Issue.record("an ambiguous id resolved")
         } catch {
-            #expect((error as? BenchmarkInputError)?.errorDescription
-                == "0001: storage id matches files of several machines (Linux-CPython-3.11-64bit, Linux-CPython-3.12-64bit); write MACHINE/0001 or pass --storage")
+            #expect(
+                (error as? BenchmarkInputError)?.errorDescription
+                    == "0001: storage id matches files of several machines (Linux-CPython-3.11-64bit, Linux-CPython-3.12-64bit); write MACHINE/0001 or pass --storage"
+            )
         }
         let files = try InputResolver(cwd: tree.root).resolve("Linux-CPython-3.11-64bit/0001")
         #expect(files.map(\.display) == [".benchmarks/Linux-CPython-3.11-64bit/0001_abc.json"])
@@ -151,8 +174,10 @@ import Testing
 
     @Test func aSingleReaderReportsLikeTheRegistry() {
         let cases = [
-            (#"{"results": [{"command": "a", "mean": 1, "median": 1, "min": 1, "max": 1, "times": [-1]}]}"#,
-             "h.json: benchmark a: a time is negative (-1.0); timings cannot be"),
+            (
+                #"{"results": [{"command": "a", "mean": 1, "median": 1, "min": 1, "max": 1, "times": [-1]}]}"#,
+                "h.json: benchmark a: a time is negative (-1.0); timings cannot be"
+            ),
             (#"{"results": 3}"#, "h.json: results is not an array"),
             (#"{"results": [}"#, nil),
         ]

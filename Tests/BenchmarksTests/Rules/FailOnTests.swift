@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Benchmarks
 
 @Suite struct FailOnExpressionTests {
@@ -32,18 +33,18 @@ import Testing
     /// `current / baseline * 100 - 100 > N` or `current - baseline > N`, strictly; a zero baseline is
     /// `inf` for percentages.
     @Test(arguments: [
-        ("min:5%", 100.0, 105.0, false),   // exactly at the threshold does not fail
+        ("min:5%", 100.0, 105.0, false),  // exactly at the threshold does not fail
         ("min:5%", 100.0, 105.1, true),
-        ("min:5%", 100.0, 50.0, false),    // improvements never fail
+        ("min:5%", 100.0, 50.0, false),  // improvements never fail
         ("min:0%", 1.0, 1.0, false),
         ("min:0%", 1.0, 1.0000001, true),
-        ("min:200%", 1.0, 3.5, true),      // > 100 % allowed since pytest-benchmark 5.2.0
+        ("min:200%", 1.0, 3.5, true),  // > 100 % allowed since pytest-benchmark 5.2.0
         ("min:200%", 1.0, 2.9, false),
-        ("min:5%", 0.0, 0.0, true),        // zero baseline: inf > 5 even when current is zero too
+        ("min:5%", 0.0, 0.0, true),  // zero baseline: inf > 5 even when current is zero too
         ("min:5%", 0.0, 1e-9, true),
         ("mean:0.001", 0.0, 0.0009, false),
         ("mean:0.001", 0.010, 0.0111, true),
-        ("mean:0.001", 0.010, 0.011, false), // 0.011 - 0.010 = 0.000999… in binary: not above
+        ("mean:0.001", 0.010, 0.011, false),  // 0.011 - 0.010 = 0.000999… in binary: not above
         ("mean:0", 1.0, 1.0, false),
     ])
     func semanticsMatchPytestBenchmark(_ text: String, _ baseline: Double, _ current: Double, _ fails: Bool) throws {
@@ -86,10 +87,11 @@ import Testing
             fullname: "t.py::t", name: "t",
             baseline: entry(stats(min: 0, mean: 1.0), file: "b.json"),
             current: entry(stats(min: 1.0, mean: 1.5), file: "c.json"))
-        #expect(result.failures == [
-            "Field 'min' has failed PercentageRegressionCheck: inf > 5.000000000",
-            "Field 'mean' has failed DifferenceRegressionCheck: 0.500000000 > 0.100000000",
-        ])
+        #expect(
+            result.failures == [
+                "Field 'min' has failed PercentageRegressionCheck: inf > 5.000000000",
+                "Field 'mean' has failed DifferenceRegressionCheck: 0.500000000 > 0.100000000",
+            ])
         #expect(result.changePercent == .infinity)
     }
 

@@ -1,6 +1,7 @@
 import ChecksCore
 import Foundation
 import Testing
+
 @testable import Benchmarks
 
 /// A seeded generator of benchmark runs on a noisy machine, with a known true cost.
@@ -83,11 +84,13 @@ struct NoisyRunGenerator {
             var currentRuns: [RunStatistics] = []
             // Interleaved, as the recommended CI recipe runs them.
             for index in 0..<scenario.runs {
-                baseRuns.append(generator.run(
-                    trueCost: trueCost, outlierRate: scenario.outlierRate, slowMode: index < scenario.slowBaselineRuns))
-                currentRuns.append(generator.run(
-                    trueCost: trueCost * (1 + scenario.change), outlierRate: scenario.outlierRate,
-                    heavyTail: scenario.currentHeavyTail))
+                baseRuns.append(
+                    generator.run(
+                        trueCost: trueCost, outlierRate: scenario.outlierRate, slowMode: index < scenario.slowBaselineRuns))
+                currentRuns.append(
+                    generator.run(
+                        trueCost: trueCost * (1 + scenario.change), outlierRate: scenario.outlierRate,
+                        heavyTail: scenario.currentHeavyTail))
             }
             let result = try rule.evaluate(
                 fullname: "t", name: "t",
@@ -106,9 +109,11 @@ struct NoisyRunGenerator {
     }
 
     @Test func thresholdOverridesByGlobFirstMatchWins() throws {
-        let rule = RegressionRule(threshold: 5, overrides: [
-            (try GlobPattern("tests/io/**"), 30), (try GlobPattern("*sleep*"), 15), (try GlobPattern("**"), 1),
-        ])
+        let rule = RegressionRule(
+            threshold: 5,
+            overrides: [
+                (try GlobPattern("tests/io/**"), 30), (try GlobPattern("*sleep*"), 15), (try GlobPattern("**"), 1),
+            ])
         #expect(rule.threshold(for: "tests/io/test_read.py::test_read") == 30)
         #expect(rule.threshold(for: "tests/bench/test_x.py::test_sleep[1]") == 15)
         #expect(rule.threshold(for: "tests/bench/test_x.py::test_sum") == 1)

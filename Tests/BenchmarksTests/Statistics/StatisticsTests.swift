@@ -1,21 +1,23 @@
 import Testing
+
 @testable import Benchmarks
 
 @Suite struct MannWhitneyUTests {
     /// Reference values from scipy 1.17.1 `mannwhitneyu(x, y, alternative="two-sided", method=…)`.
-    @Test(arguments: [
-        ([1, 2, 3], [4, 5, 6], 0.0, 0.1, true),
-        ([1, 2, 3, 4], [5, 6, 7, 8], 0.0, 0.02857142857142857, true),
-        ([1, 2, 3, 4, 5], [6, 7, 8, 9, 10], 0.0, 0.007936507936507936, true),
-        ([1, 3, 5, 7, 9], [2, 4, 6, 8, 10], 10.0, 0.6904761904761905, true),
-        ([1.1, 2.5, 3.7, 4.2, 8.8, 9.1], [2.2, 5.5, 6.1, 7.3, 10.4, 11.0, 12.9], 11.0, 0.18065268065268064, true),
-        ([3.2, 1.0, 4.4, 5.9, 2.6, 7.7, 8.1, 0.5], [6.3, 9.9, 10.2, 4.8, 11.5, 12.1, 13.3, 7.0], 7.0, 0.006993006993006993, true),
-        // Ties: normal approximation with tie and continuity correction.
-        ([1, 2, 2, 3, 4], [2, 3, 5, 6, 6], 4.5, 0.11049202405566802, false),
-        ([1, 1, 1, 1], [1, 1, 1, 1], 8.0, 1.0, false),
-        // Beyond the exact limit.
-        ((0..<30).map(Double.init), (0..<30).map { Double($0) + 10.5 }, 190.0, 0.00012477053789099933, false),
-    ] as [([Double], [Double], Double, Double, Bool)])
+    @Test(
+        arguments: [
+            ([1, 2, 3], [4, 5, 6], 0.0, 0.1, true),
+            ([1, 2, 3, 4], [5, 6, 7, 8], 0.0, 0.02857142857142857, true),
+            ([1, 2, 3, 4, 5], [6, 7, 8, 9, 10], 0.0, 0.007936507936507936, true),
+            ([1, 3, 5, 7, 9], [2, 4, 6, 8, 10], 10.0, 0.6904761904761905, true),
+            ([1.1, 2.5, 3.7, 4.2, 8.8, 9.1], [2.2, 5.5, 6.1, 7.3, 10.4, 11.0, 12.9], 11.0, 0.18065268065268064, true),
+            ([3.2, 1.0, 4.4, 5.9, 2.6, 7.7, 8.1, 0.5], [6.3, 9.9, 10.2, 4.8, 11.5, 12.1, 13.3, 7.0], 7.0, 0.006993006993006993, true),
+            // Ties: normal approximation with tie and continuity correction.
+            ([1, 2, 2, 3, 4], [2, 3, 5, 6, 6], 4.5, 0.11049202405566802, false),
+            ([1, 1, 1, 1], [1, 1, 1, 1], 8.0, 1.0, false),
+            // Beyond the exact limit.
+            ((0..<30).map(Double.init), (0..<30).map { Double($0) + 10.5 }, 190.0, 0.00012477053789099933, false),
+        ] as [([Double], [Double], Double, Double, Bool)])
     func matchesScipy(_ x: [Double], _ y: [Double], _ u: Double, _ p: Double, _ exact: Bool) throws {
         let result = try #require(MannWhitneyU.test(x, y))
         #expect(result.u == u)
@@ -48,14 +50,15 @@ import Testing
 
 @Suite struct DescriptiveTests {
     /// Reference values from pytest-benchmark 5.2.3's `Stats` fed the same data.
-    @Test(arguments: [
-        ([5, 1, 4, 2, 3], 3, 3, 1.5811388300841898, 1.75, 4.25),
-        ([1, 2, 3, 4, 5, 6], 3.5, 3.5, 1.8708286933869707, 2, 5),
-        ([7, 1, 3], 3.6666666666666665, 3, 3.0550504633038935, 1.5, 6.0),
-        ([2.5, 9.1, 3.3, 4.4, 1.2, 8.8, 6.6], 5.128571428571429, 4.4, 3.0993086786756634, 2.7, 8.25),
-        ([1, 2, 3, 4, 5, 6, 7, 8, 9], 5, 5, 2.7386127875258306, 2.75, 7.25),
-        ([4.0], 4, 4, 0, 4, 4),
-    ] as [([Double], Double, Double, Double, Double, Double)])
+    @Test(
+        arguments: [
+            ([5, 1, 4, 2, 3], 3, 3, 1.5811388300841898, 1.75, 4.25),
+            ([1, 2, 3, 4, 5, 6], 3.5, 3.5, 1.8708286933869707, 2, 5),
+            ([7, 1, 3], 3.6666666666666665, 3, 3.0550504633038935, 1.5, 6.0),
+            ([2.5, 9.1, 3.3, 4.4, 1.2, 8.8, 6.6], 5.128571428571429, 4.4, 3.0993086786756634, 2.7, 8.25),
+            ([1, 2, 3, 4, 5, 6, 7, 8, 9], 5, 5, 2.7386127875258306, 2.75, 7.25),
+            ([4.0], 4, 4, 0, 4, 4),
+        ] as [([Double], Double, Double, Double, Double, Double)])
     func matchesPytestBenchmark(_ data: [Double], _ mean: Double, _ median: Double, _ stddev: Double, _ q1: Double, _ q3: Double) {
         let d = Descriptive(data)
         #expect(abs(d.mean - mean) < 1e-12)

@@ -1,5 +1,6 @@
 import ChecksTestSupport
 import Foundation
+
 @testable import Benchmarks
 
 /// Paths and readers for `Fixtures/bench/`.

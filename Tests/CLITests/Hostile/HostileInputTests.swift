@@ -44,14 +44,16 @@ import Testing
         let run = try ToolProcess.run(scenario.tool, scenario.arguments, in: root, timeout: scenario.timeout)
         if let log = ProcessInfo.processInfo.environment["HOSTILE_LOG"] {
             // Opt-in timing and memory table, one line per scenario (for tuning the bounds).
-            let line = String(format: "%-40@ exit %d %7.2f s %5d MiB\n", scenario.name as NSString, run.status, run.seconds, run.maxResidentBytes >> 20)
+            let line = String(
+                format: "%-40@ exit %d %7.2f s %5d MiB\n", scenario.name as NSString, run.status, run.seconds, run.maxResidentBytes >> 20)
             if let handle = FileHandle(forWritingAtPath: log) {
                 handle.seekToEndOfFile()
                 handle.write(Data(line.utf8))
                 handle.closeFile()
             }
         }
-        let summary = "\(scenario.name): exit \(run.status) in \(String(format: "%.2f", run.seconds)) s, "
+        let summary =
+            "\(scenario.name): exit \(run.status) in \(String(format: "%.2f", run.seconds)) s, "
             + "\(run.maxResidentBytes >> 20) MiB\nstdout: \(run.stdout.prefix(600))\nstderr: \(run.stderr.prefix(600))"
 
         // Never a hang, never a crash: these hold even for a known issue.

@@ -1,10 +1,11 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One folder of `Fixtures/hostile/`: its committed input files and the verdict in its `expected`
@@ -179,9 +180,9 @@ struct HostileScenario: Sendable, CustomTestStringConvertible {
     /// bound socket file without a listener behaves the same for a reader, ECONNREFUSED or ENXIO).
     static func bindSocket(at path: String) throws {
         #if canImport(Glibc)
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+            let fd = socket(AF_UNIX, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw ScenarioError.badRecipe("socket", String(cString: strerror(errno))) }
         var address = sockaddr_un()

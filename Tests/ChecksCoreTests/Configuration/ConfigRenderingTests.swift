@@ -4,32 +4,39 @@ import Testing
 @Suite struct ConfigRenderingTests {
     @Test func rendersTablesAsTOML() {
         let text = ConfigurationFile.renderTOML([
-            (name: "doc-refs", values: [
-                (key: "exclude", value: .strings(["drafts/**", "say \"hi\"\\"])),
-                (key: "orphans", value: .bool(true)),
-            ]),
-            (name: "coverage", values: [
-                (key: "fail-under", value: .double(80)),
-                (key: "precision", value: .int(2)),
-                (key: "critical", value: .numbers([(key: "src/core/**", value: 90)])),
-                (key: "empty", value: .table([])),
-            ]),
+            (
+                name: "doc-refs",
+                values: [
+                    (key: "exclude", value: .strings(["drafts/**", "say \"hi\"\\"])),
+                    (key: "orphans", value: .bool(true)),
+                ]
+            ),
+            (
+                name: "coverage",
+                values: [
+                    (key: "fail-under", value: .double(80)),
+                    (key: "precision", value: .int(2)),
+                    (key: "critical", value: .numbers([(key: "src/core/**", value: 90)])),
+                    (key: "empty", value: .table([])),
+                ]
+            ),
             (name: "tool.coverage.report", values: []),
         ])
-        #expect(text == """
-            [doc-refs]
-            exclude = ["drafts/**", "say \\"hi\\"\\\\"]
-            orphans = true
+        #expect(
+            text == """
+                [doc-refs]
+                exclude = ["drafts/**", "say \\"hi\\"\\\\"]
+                orphans = true
 
-            [coverage]
-            fail-under = 80.0
-            precision = 2
-            critical = { "src/core/**" = 90.0 }
-            empty = {}
+                [coverage]
+                fail-under = 80.0
+                precision = 2
+                critical = { "src/core/**" = 90.0 }
+                empty = {}
 
-            [tool.coverage.report]
+                [tool.coverage.report]
 
-            """)
+                """)
     }
 
     @Test(arguments: [

@@ -30,7 +30,9 @@ import Testing
     @Test func validDedicatedFile() throws {
         let tree = try ScratchTree()
         defer { tree.remove() }
-        try tree.write(Self.dedicated, """
+        try tree.write(
+            Self.dedicated,
+            """
             # comment
             [doc-refs]
             exclude = ["drafts/**", "CHANGELOG.md"]
@@ -79,7 +81,9 @@ import Testing
     @Test func pyprojectVariant() throws {
         let tree = try ScratchTree()
         defer { tree.remove() }
-        try tree.write("pyproject.toml", """
+        try tree.write(
+            "pyproject.toml",
+            """
             [project]
             name = "demo"
 
@@ -161,55 +165,103 @@ import Testing
     }
 
     static let errorCases: [(file: String, contents: String, expected: ConfigurationError)] = [
-        (dedicated, "[doc-ref]\nexclude = []\n",
-         .unknownTable(file: dedicated, table: "doc-ref", known: ConfigurationFile.toolTables, suggestion: "doc-refs")),
-        (dedicated, "[lint]\n",
-         .unknownTable(file: dedicated, table: "lint", known: ConfigurationFile.toolTables, suggestion: nil)),
-        (dedicated, "exclude = [\"a\"]\n",
-         .unknownTopLevelKey(file: dedicated, key: "exclude", known: ConfigurationFile.toolTables)),
+        (
+            dedicated, "[doc-ref]\nexclude = []\n",
+            .unknownTable(file: dedicated, table: "doc-ref", known: ConfigurationFile.toolTables, suggestion: "doc-refs")
+        ),
+        (
+            dedicated, "[lint]\n",
+            .unknownTable(file: dedicated, table: "lint", known: ConfigurationFile.toolTables, suggestion: nil)
+        ),
+        (
+            dedicated, "exclude = [\"a\"]\n",
+            .unknownTopLevelKey(file: dedicated, key: "exclude", known: ConfigurationFile.toolTables)
+        ),
         (dedicated, "doc-refs = true\n", .notATable(file: dedicated, table: "doc-refs")),
-        (dedicated, "[doc-refs]\nexlude = []\n",
-         .unknownKey(file: dedicated, table: "doc-refs", key: "exlude", known: ["exclude", "ignore", "orphans"],
-                     suggestion: "exclude")),
-        (dedicated, "[doc-refs]\nOrphans = true\n",
-         .unknownKey(file: dedicated, table: "doc-refs", key: "Orphans", known: ["exclude", "ignore", "orphans"],
-                     suggestion: "orphans")),
-        (dedicated, "[doc-refs]\ncolour = true\n",
-         .unknownKey(file: dedicated, table: "doc-refs", key: "colour", known: ["exclude", "ignore", "orphans"],
-                     suggestion: nil)),
-        (dedicated, "[doc-refs]\nexclude = 3\n",
-         .wrongType(file: dedicated, table: "doc-refs", key: "exclude", expected: .stringArray, found: "an integer")),
-        (dedicated, "[doc-refs]\nexclude = \"drafts/**\"\n",
-         .wrongType(file: dedicated, table: "doc-refs", key: "exclude", expected: .stringArray, found: "a string")),
-        (dedicated, "[doc-refs]\nexclude = [\"a\", 1]\n",
-         .wrongType(file: dedicated, table: "doc-refs", key: "exclude", expected: .stringArray,
-                    found: "an array containing an integer")),
-        (dedicated, "[doc-refs]\norphans = \"yes\"\n",
-         .wrongType(file: dedicated, table: "doc-refs", key: "orphans", expected: .bool, found: "a string")),
-        (dedicated, "[coverage]\nprecision = 1.5\n",
-         .wrongType(file: dedicated, table: "coverage", key: "precision", expected: .int, found: "a float")),
-        (dedicated, "[coverage]\nfail-under = \"80\"\n",
-         .wrongType(file: dedicated, table: "coverage", key: "fail-under", expected: .number, found: "a string")),
-        (dedicated, "[coverage]\ncritical = {\"src/**\" = \"high\"}\n",
-         .wrongType(file: dedicated, table: "coverage", key: "critical", expected: .numberTable,
-                    found: "a table whose 'src/**' is a string")),
-        (dedicated, "[coverage]\ncritical = [90]\n",
-         .wrongType(file: dedicated, table: "coverage", key: "critical", expected: .numberTable, found: "an array")),
-        (dedicated, "[coverage]\nrename = {a = 1}\n",
-         .wrongType(file: dedicated, table: "coverage", key: "rename", expected: .stringTable,
-                    found: "a table whose 'a' is an integer")),
-        (dedicated, "[coverage]\nformat = 2024-01-01\n",
-         .wrongType(file: dedicated, table: "coverage", key: "format", expected: .string, found: "a date")),
-        ("pyproject.toml", "[tool.autogit-checks.doc-refs]\nexlude = []\n",
-         .unknownKey(file: "pyproject.toml", table: "tool.autogit-checks.doc-refs", key: "exlude",
-                     known: ["exclude", "ignore", "orphans"], suggestion: "exclude")),
-        ("pyproject.toml", "[tool.autogit-checks.doc-ref]\n",
-         .unknownTable(file: "pyproject.toml", table: "tool.autogit-checks.doc-ref",
-                       known: ConfigurationFile.toolTables, suggestion: "tool.autogit-checks.doc-refs")),
-        ("pyproject.toml", "[tool]\nautogit-checks = 1\n",
-         .notATable(file: "pyproject.toml", table: "tool.autogit-checks")),
-        (dedicated, "[doc-refs]\nexclude = [\"a\0b\"]\n",
-         .syntax(file: dedicated, line: 2, column: 14, message: "nul character (U+0000) is not allowed")),
+        (
+            dedicated, "[doc-refs]\nexlude = []\n",
+            .unknownKey(
+                file: dedicated, table: "doc-refs", key: "exlude", known: ["exclude", "ignore", "orphans"],
+                suggestion: "exclude")
+        ),
+        (
+            dedicated, "[doc-refs]\nOrphans = true\n",
+            .unknownKey(
+                file: dedicated, table: "doc-refs", key: "Orphans", known: ["exclude", "ignore", "orphans"],
+                suggestion: "orphans")
+        ),
+        (
+            dedicated, "[doc-refs]\ncolour = true\n",
+            .unknownKey(
+                file: dedicated, table: "doc-refs", key: "colour", known: ["exclude", "ignore", "orphans"],
+                suggestion: nil)
+        ),
+        (
+            dedicated, "[doc-refs]\nexclude = 3\n",
+            .wrongType(file: dedicated, table: "doc-refs", key: "exclude", expected: .stringArray, found: "an integer")
+        ),
+        (
+            dedicated, "[doc-refs]\nexclude = \"drafts/**\"\n",
+            .wrongType(file: dedicated, table: "doc-refs", key: "exclude", expected: .stringArray, found: "a string")
+        ),
+        (
+            dedicated, "[doc-refs]\nexclude = [\"a\", 1]\n",
+            .wrongType(
+                file: dedicated, table: "doc-refs", key: "exclude", expected: .stringArray,
+                found: "an array containing an integer")
+        ),
+        (
+            dedicated, "[doc-refs]\norphans = \"yes\"\n",
+            .wrongType(file: dedicated, table: "doc-refs", key: "orphans", expected: .bool, found: "a string")
+        ),
+        (
+            dedicated, "[coverage]\nprecision = 1.5\n",
+            .wrongType(file: dedicated, table: "coverage", key: "precision", expected: .int, found: "a float")
+        ),
+        (
+            dedicated, "[coverage]\nfail-under = \"80\"\n",
+            .wrongType(file: dedicated, table: "coverage", key: "fail-under", expected: .number, found: "a string")
+        ),
+        (
+            dedicated, "[coverage]\ncritical = {\"src/**\" = \"high\"}\n",
+            .wrongType(
+                file: dedicated, table: "coverage", key: "critical", expected: .numberTable,
+                found: "a table whose 'src/**' is a string")
+        ),
+        (
+            dedicated, "[coverage]\ncritical = [90]\n",
+            .wrongType(file: dedicated, table: "coverage", key: "critical", expected: .numberTable, found: "an array")
+        ),
+        (
+            dedicated, "[coverage]\nrename = {a = 1}\n",
+            .wrongType(
+                file: dedicated, table: "coverage", key: "rename", expected: .stringTable,
+                found: "a table whose 'a' is an integer")
+        ),
+        (
+            dedicated, "[coverage]\nformat = 2024-01-01\n",
+            .wrongType(file: dedicated, table: "coverage", key: "format", expected: .string, found: "a date")
+        ),
+        (
+            "pyproject.toml", "[tool.autogit-checks.doc-refs]\nexlude = []\n",
+            .unknownKey(
+                file: "pyproject.toml", table: "tool.autogit-checks.doc-refs", key: "exlude",
+                known: ["exclude", "ignore", "orphans"], suggestion: "exclude")
+        ),
+        (
+            "pyproject.toml", "[tool.autogit-checks.doc-ref]\n",
+            .unknownTable(
+                file: "pyproject.toml", table: "tool.autogit-checks.doc-ref",
+                known: ConfigurationFile.toolTables, suggestion: "tool.autogit-checks.doc-refs")
+        ),
+        (
+            "pyproject.toml", "[tool]\nautogit-checks = 1\n",
+            .notATable(file: "pyproject.toml", table: "tool.autogit-checks")
+        ),
+        (
+            dedicated, "[doc-refs]\nexclude = [\"a\0b\"]\n",
+            .syntax(file: dedicated, line: 2, column: 14, message: "nul character (U+0000) is not allowed")
+        ),
     ]
 
     @Test(arguments: errorCases)
@@ -221,13 +273,15 @@ import Testing
         let error = ConfigurationError.unknownKey(
             file: ".autogit-checks.toml", table: "doc-refs", key: "exlude", known: ["exclude", "ignore", "orphans"],
             suggestion: "exclude")
-        #expect(error.localizedDescription
-            == ".autogit-checks.toml: unknown key 'exlude' in [doc-refs] (known keys: exclude, ignore, orphans); did you mean 'exclude'?")
+        #expect(
+            error.localizedDescription
+                == ".autogit-checks.toml: unknown key 'exlude' in [doc-refs] (known keys: exclude, ignore, orphans); did you mean 'exclude'?")
         let wrongType = ConfigurationError.wrongType(
             file: "pyproject.toml", table: "tool.autogit-checks.doc-refs", key: "exclude", expected: .stringArray,
             found: "an integer")
-        #expect(wrongType.localizedDescription
-            == "pyproject.toml: 'exclude' in [tool.autogit-checks.doc-refs] must be an array of strings, not an integer")
+        #expect(
+            wrongType.localizedDescription
+                == "pyproject.toml: 'exclude' in [tool.autogit-checks.doc-refs] must be an array of strings, not an integer")
     }
 
     @Test(arguments: [
@@ -305,26 +359,30 @@ import Testing
     }
 
     @Test func unreadableMessage() {
-        #expect(ConfigurationError.unreadable(file: ".autogit-checks.toml", reason: "permission denied")
-            .localizedDescription == ".autogit-checks.toml: cannot read the file (permission denied); check its permissions")
+        #expect(
+            ConfigurationError.unreadable(file: ".autogit-checks.toml", reason: "permission denied")
+                .localizedDescription == ".autogit-checks.toml: cannot read the file (permission denied); check its permissions")
     }
 
     @Test func parsingTextDirectly() throws {
         let configuration = try ConfigurationFile(text: "[doc-index]\nstrict = true\n", file: "ci/checks.toml")
         #expect(configuration.path == "ci/checks.toml")
         #expect(try configuration.table("doc-index", schema: ["strict": .bool]).bool("strict") == true)
-        #expect(throws: ConfigurationError.unknownKey(
-            file: "ci/checks.toml", table: "doc-index", key: "strict", known: [], suggestion: nil)) {
+        #expect(
+            throws: ConfigurationError.unknownKey(
+                file: "ci/checks.toml", table: "doc-index", key: "strict", known: [], suggestion: nil)
+        ) {
             try configuration.table("doc-index", schema: [:])
         }
     }
 
     @Test func everyMessageIsLowerCaseWithoutTrailingPeriod() {
-        let errors: [ConfigurationError] = Self.errorCases.map(\.expected) + [
-            .unreadable(file: "pyproject.toml", reason: "permission denied"), .notAFile(file: "pyproject.toml"),
-            .invalidEncoding(file: "pyproject.toml"),
-            .syntax(file: "pyproject.toml", line: 1, column: 2, message: "expected ']'"),
-        ]
+        let errors: [ConfigurationError] =
+            Self.errorCases.map(\.expected) + [
+                .unreadable(file: "pyproject.toml", reason: "permission denied"), .notAFile(file: "pyproject.toml"),
+                .invalidEncoding(file: "pyproject.toml"),
+                .syntax(file: "pyproject.toml", line: 1, column: 2, message: "expected ']'"),
+            ]
         for error in errors {
             let message = error.localizedDescription
             #expect(message.first.map { $0 == "." || $0.isLowercase } == true, "\(message)")

@@ -35,16 +35,17 @@ import Testing
             ("zebra", .int(1)), ("apple", .array([.bool(true), .null])), ("mango", .object([])),
         ])
         #expect(value.serialized(indent: 0) == #"{"zebra":1,"apple":[true,null],"mango":{}}"#)
-        #expect(value.serialized() == """
-            {
-              "zebra": 1,
-              "apple": [
-                true,
-                null
-              ],
-              "mango": {}
-            }
-            """)
+        #expect(
+            value.serialized() == """
+                {
+                  "zebra": 1,
+                  "apple": [
+                    true,
+                    null
+                  ],
+                  "mango": {}
+                }
+                """)
         // Order is part of the value: the same members in another order are a different document.
         #expect(value != .object([("apple", .array([.bool(true), .null])), ("zebra", .int(1)), ("mango", .object([]))]))
     }

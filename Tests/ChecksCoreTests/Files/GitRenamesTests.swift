@@ -21,9 +21,10 @@ import Testing
         try FileManager.default.removeItem(atPath: tree.absolute("docs/b/same.md"))
         try tree.write("docs/c/same.md", "# C\n")
         let renames = Git.renames(in: tree.path)
-        #expect(renames.map { "\($0.from) -> \($0.to)" } == [
-            "docs/setup.md -> docs/guide/install.md", "docs/usage.md -> docs/guide/usage.md",
-        ])
+        #expect(
+            renames.map { "\($0.from) -> \($0.to)" } == [
+                "docs/setup.md -> docs/guide/install.md", "docs/usage.md -> docs/guide/usage.md",
+            ])
         // From a subfolder, paths are relative to it.
         #expect(Git.renames(in: tree.absolute("docs")).map(\.from) == ["setup.md", "usage.md"])
     }

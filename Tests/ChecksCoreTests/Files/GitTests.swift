@@ -39,10 +39,11 @@ import Testing
         try tree.write("ünïcödé.md")
 
         let files = try Git.listFiles(in: tree.path)
-        #expect(files == [
-            ".gitignore", "README.md", "docs/guide.md", "docs/new.md", "quote\"and\nnewline.md",
-            "with space.md", "ünïcödé.md",
-        ])
+        #expect(
+            files == [
+                ".gitignore", "README.md", "docs/guide.md", "docs/new.md", "quote\"and\nnewline.md",
+                "with space.md", "ünïcödé.md",
+            ])
     }
 
     @Test func listFilesIsRelativeToTheFolderAsked() throws {
@@ -110,36 +111,37 @@ import Testing
         #expect(Git.originRemote(in: tree.path) == nil)
     }
 
-    @Test(arguments: [
-        ("https://github.com/octo/hello", "octo/hello"),
-        ("https://github.com/octo/hello.git", "octo/hello"),
-        ("https://github.com/octo/hello.git/", "octo/hello"),
-        ("https://github.com/octo/hello/", "octo/hello"),
-        ("http://github.com/octo/hello.git", "octo/hello"),
-        ("https://GitHub.com/Octo-Org/hello.world_2", "Octo-Org/hello.world_2"),
-        ("https://www.github.com/octo/hello", "octo/hello"),
-        ("https://x-access-token:abc@github.com/octo/hello.git", "octo/hello"),
-        ("git@github.com:octo/hello.git", "octo/hello"),
-        ("git@github.com:octo/hello", "octo/hello"),
-        ("github.com:octo/hello.git", "octo/hello"),
-        ("ssh://git@github.com/octo/hello.git", "octo/hello"),
-        ("ssh://git@github.com:22/octo/hello.git", "octo/hello"),
-        ("git://github.com/octo/hello.git", "octo/hello"),
-        ("  https://github.com/octo/hello.git\n", "octo/hello"),
-        // Not GitHub, or not owner/repo.
-        ("https://gitlab.com/octo/hello.git", nil),
-        ("https://github.com.evil.example/octo/hello", nil),
-        ("https://evil.example/github.com/octo/hello", nil),
-        ("https://github.com/octo", nil),
-        ("https://github.com/octo/hello/tree/main", nil),
-        ("https://github.com/octo/.git", nil),
-        ("https://github.com//hello", nil),
-        ("git@gitlab.com:octo/hello.git", nil),
-        ("file:///srv/git/hello.git", nil),
-        ("/srv/git/hello.git", nil),
-        ("../hello", nil),
-        ("", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("https://github.com/octo/hello", "octo/hello"),
+            ("https://github.com/octo/hello.git", "octo/hello"),
+            ("https://github.com/octo/hello.git/", "octo/hello"),
+            ("https://github.com/octo/hello/", "octo/hello"),
+            ("http://github.com/octo/hello.git", "octo/hello"),
+            ("https://GitHub.com/Octo-Org/hello.world_2", "Octo-Org/hello.world_2"),
+            ("https://www.github.com/octo/hello", "octo/hello"),
+            ("https://x-access-token:abc@github.com/octo/hello.git", "octo/hello"),
+            ("git@github.com:octo/hello.git", "octo/hello"),
+            ("git@github.com:octo/hello", "octo/hello"),
+            ("github.com:octo/hello.git", "octo/hello"),
+            ("ssh://git@github.com/octo/hello.git", "octo/hello"),
+            ("ssh://git@github.com:22/octo/hello.git", "octo/hello"),
+            ("git://github.com/octo/hello.git", "octo/hello"),
+            ("  https://github.com/octo/hello.git\n", "octo/hello"),
+            // Not GitHub, or not owner/repo.
+            ("https://gitlab.com/octo/hello.git", nil),
+            ("https://github.com.evil.example/octo/hello", nil),
+            ("https://evil.example/github.com/octo/hello", nil),
+            ("https://github.com/octo", nil),
+            ("https://github.com/octo/hello/tree/main", nil),
+            ("https://github.com/octo/.git", nil),
+            ("https://github.com//hello", nil),
+            ("git@gitlab.com:octo/hello.git", nil),
+            ("file:///srv/git/hello.git", nil),
+            ("/srv/git/hello.git", nil),
+            ("../hello", nil),
+            ("", nil),
+        ] as [(String, String?)])
     func gitHubRepository(_ remote: String, _ expected: String?) {
         let parsed = Git.gitHubRepository(fromRemote: remote)
         #expect(parsed.map { "\($0.owner)/\($0.repo)" } == expected)

@@ -1,10 +1,11 @@
-@testable import ChecksCore
 import ChecksTestSupport
 import Foundation
 import Testing
 
+@testable import ChecksCore
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Golden files for every reporter × canned report, in `Fixtures/reporters/<report>.<extension>`.
@@ -81,12 +82,14 @@ import FoundationXML
         switch reportName {
         // Characters XML 1.0 cannot carry at all, plus markup in every field that reaches an attribute.
         case "hostile":
-            report = Report(tool: "check-<doc>-refs", version: "0.1.0", diagnostics: [
-                Diagnostic(
-                    rule: "r&d", severity: .error, file: "a\"b'<c>.md", line: 1, column: 2,
-                    message: "nul \u{0} bell \u{7} backspace \u{8} esc \u{1B} ]]> end\r\nnext", suggestion: "x\u{FFFE}y"),
-                Diagnostic(rule: "w", severity: .warning, file: "w.md", line: 1, column: 1, message: "tab\there"),
-            ])
+            report = Report(
+                tool: "check-<doc>-refs", version: "0.1.0",
+                diagnostics: [
+                    Diagnostic(
+                        rule: "r&d", severity: .error, file: "a\"b'<c>.md", line: 1, column: 2,
+                        message: "nul \u{0} bell \u{7} backspace \u{8} esc \u{1B} ]]> end\r\nnext", suggestion: "x\u{FFFE}y"),
+                    Diagnostic(rule: "w", severity: .warning, file: "w.md", line: 1, column: 1, message: "tab\there"),
+                ])
         case "gate":
             report = Report(tool: "check-coverage", version: "0.1.0", diagnostics: [], failedWithoutDiagnostics: true)
         default:
@@ -118,11 +121,13 @@ import FoundationXML
     // MARK: - GitHub escaping
 
     @Test func githubEscapesNewlinesInMessagesAndCommasInPaths() {
-        let report = Report(tool: "check-doc-refs", version: "0.1.0", diagnostics: [
-            Diagnostic(
-                rule: "broken-link", severity: .error, file: "docs/a,b: c.md", line: 4, column: 2,
-                message: "first line\nsecond line, 100%"),
-        ])
+        let report = Report(
+            tool: "check-doc-refs", version: "0.1.0",
+            diagnostics: [
+                Diagnostic(
+                    rule: "broken-link", severity: .error, file: "docs/a,b: c.md", line: 4, column: 2,
+                    message: "first line\nsecond line, 100%")
+            ])
         let output = GitHubReporter().render(report, context: ReportContext())
         let firstLine = output.split(separator: "\n").first.map(String.init) ?? ""
         #expect(firstLine == "::error file=docs/a%2Cb%3A c.md,line=4,col=2,title=check-doc-refs (broken-link)::first line%0Asecond line, 100%25")

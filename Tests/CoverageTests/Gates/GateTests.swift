@@ -1,11 +1,15 @@
 import Testing
+
 @testable import Coverage
 
 @Suite struct GateTests {
     static let files = [
-        FileCoverage(path: "src/app/core.py", matched: true, lines: [
-            LineCoverage(number: 1, hits: 1), LineCoverage(number: 2, hits: 0), LineCoverage(number: 3, hits: 1, branchesCovered: 1, branchesTotal: 2),
-        ]),
+        FileCoverage(
+            path: "src/app/core.py", matched: true,
+            lines: [
+                LineCoverage(number: 1, hits: 1), LineCoverage(number: 2, hits: 0),
+                LineCoverage(number: 3, hits: 1, branchesCovered: 1, branchesTotal: 2),
+            ]),
         FileCoverage(path: "src/pay/a.py", matched: true, lines: (1...10).map { LineCoverage(number: UInt32($0), hits: $0 == 10 ? 0 : 1) }),
         FileCoverage(path: "src/pay/b.py", matched: true, lines: (1...10).map { LineCoverage(number: UInt32($0), hits: 1) }),
     ]
@@ -35,9 +39,13 @@ import Testing
     }
 
     @Test func newCodeCountsMeasuredChangedLinesAndRunsOfUncoveredOnes() {
-        let files = [FileCoverage(path: "a.py", matched: true, lines: [1, 2, 4, 5, 7, 9].map {
-            LineCoverage(number: UInt32($0), hits: [4, 5, 9].contains($0) ? 0 : 1)
-        })]
+        let files = [
+            FileCoverage(
+                path: "a.py", matched: true,
+                lines: [1, 2, 4, 5, 7, 9].map {
+                    LineCoverage(number: UInt32($0), hits: [4, 5, 9].contains($0) ? 0 : 1)
+                })
+        ]
         // Lines 3 and 6 are changed but not measured (blank, comment): they do not count.
         let changes = ChangedLines(ranges: ["a.py": [2...6, 9...9], "untouched.py": [1...3]])
         let result = NewCodeGate.evaluate(files, changes: changes, threshold: 85, precision: 0)
@@ -55,7 +63,8 @@ import Testing
     }
 
     @Test func untrackedFilesCountWhole() {
-        let result = NewCodeGate.evaluate(Self.files, changes: ChangedLines(ranges: ["src/pay/a.py": [ChangedLines.wholeFile]]), threshold: 85, precision: 0)
+        let result = NewCodeGate.evaluate(
+            Self.files, changes: ChangedLines(ranges: ["src/pay/a.py": [ChangedLines.wholeFile]]), threshold: 85, precision: 0)
         #expect(result.gate.covered == 9 && result.gate.total == 10)
     }
 }

@@ -1,6 +1,7 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import Coverage
 
 @Suite struct CoverageMergerTests {
@@ -15,10 +16,11 @@ import Testing
         let two = try ReportReader.read(path: scratch.write("two.xml", cobertura([("a.py", [(1, 5, nil), (2, 0, "2/2"), (4, 0, nil)])])))
         let merged = try CoverageMerger.merge([one, two], mapper: mapper(scratch))
         #expect(merged.files.count == 1)
-        #expect(merged.files[0].lines == [
-            LineCoverage(number: 1, hits: 5), LineCoverage(number: 2, hits: 3, branchesCovered: 2, branchesTotal: 2),
-            LineCoverage(number: 3, hits: 0), LineCoverage(number: 4, hits: 0),
-        ])
+        #expect(
+            merged.files[0].lines == [
+                LineCoverage(number: 1, hits: 5), LineCoverage(number: 2, hits: 3, branchesCovered: 2, branchesTotal: 2),
+                LineCoverage(number: 3, hits: 0), LineCoverage(number: 4, hits: 0),
+            ])
     }
 
     /// gcovr's Cobertura and LCOV of one run, mixed: the same file once, the same numbers.
@@ -37,7 +39,8 @@ import Testing
 
     @Test func nothingMatchingIsAnErrorNamingAPathAndTheRoot() throws {
         let scratch = try Scratch()
-        let report = try ReportReader.read(path: scratch.write("r.xml", cobertura([("ghost.py", [(1, 1, nil)])], source: "/elsewhere")), displayPath: "r.xml")
+        let report = try ReportReader.read(
+            path: scratch.write("r.xml", cobertura([("ghost.py", [(1, 1, nil)])], source: "/elsewhere")), displayPath: "r.xml")
         #expect(throws: PathMappingError.nothingMatched(report: "r.xml", example: "/elsewhere/ghost.py", root: scratch.path)) {
             try CoverageMerger.merge([report], mapper: mapper(scratch))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Coverage
 
 /// New-code lines from a real repository: committed on a branch, staged, unstaged and untracked

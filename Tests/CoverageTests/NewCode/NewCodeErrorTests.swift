@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Coverage
 
 /// What check-coverage says (exit 2) when git cannot give the new-code gate a base: the message
@@ -39,8 +40,10 @@ import Testing
         // What actions/checkout does by default: one commit of each branch fetched.
         try scratch.git("clone", "-q", "--depth", "1", "--no-single-branch", "--branch", "feature", "file://\(scratch.path)/origin", "shallow")
         let root = scratch.path + "/shallow"
-        #expect(message(root: root, compareBranch: nil)
-            == "'origin/main' and HEAD have no merge-base because this clone is shallow; fetch the base branch with full history (actions/checkout: fetch-depth: 0)")
+        #expect(
+            message(root: root, compareBranch: nil)
+                == "'origin/main' and HEAD have no merge-base because this clone is shallow; fetch the base branch with full history (actions/checkout: fetch-depth: 0)"
+        )
         // With the history fetched, the same clone works.
         try scratch.git("-C", "shallow", "fetch", "-q", "--unshallow")
         let changes = try ChangedLinesFinder.find(root: root, compareBranch: nil, reportFiles: ["a.py"])
@@ -51,8 +54,10 @@ import Testing
     @Test func aSingleBranchShallowCloneHasNoBaseAtAll() throws {
         let scratch = try origin()
         try scratch.git("clone", "-q", "--depth", "1", "--branch", "feature", "file://\(scratch.path)/origin", "shallow")
-        #expect(message(root: scratch.path + "/shallow", compareBranch: nil)
-            == "no base branch to compare with (tried origin/main, main, master); pass --compare-branch REF, and fetch the base branch with full history (actions/checkout: fetch-depth: 0): this clone is shallow")
+        #expect(
+            message(root: scratch.path + "/shallow", compareBranch: nil)
+                == "no base branch to compare with (tried origin/main, main, master); pass --compare-branch REF, and fetch the base branch with full history (actions/checkout: fetch-depth: 0): this clone is shallow"
+        )
     }
 
     @Test func historiesThatNeverMetAreNoShallowProblem() throws {
@@ -61,16 +66,20 @@ import Testing
         try scratch.write("origin/c.py", "z = 1\n")
         try scratch.git("-C", "origin", "add", "c.py")
         try scratch.git("-C", "origin", "commit", "-q", "-m", "unrelated root")
-        #expect(message(root: scratch.path + "/origin", compareBranch: "main")
-            == "'main' and HEAD have no merge-base; fetch the base branch with full history (actions/checkout: fetch-depth: 0)")
+        #expect(
+            message(root: scratch.path + "/origin", compareBranch: "main")
+                == "'main' and HEAD have no merge-base; fetch the base branch with full history (actions/checkout: fetch-depth: 0)")
     }
 
     @Test func anUnknownRefAndAFolderOutsideGitSayWhatToPass() throws {
         let scratch = try origin()
-        #expect(message(root: scratch.path + "/origin", compareBranch: "origin/develop")
-            == "--compare-branch 'origin/develop' is not a commit here; check the name or fetch the base branch with full history (actions/checkout: fetch-depth: 0)")
+        #expect(
+            message(root: scratch.path + "/origin", compareBranch: "origin/develop")
+                == "--compare-branch 'origin/develop' is not a commit here; check the name or fetch the base branch with full history (actions/checkout: fetch-depth: 0)"
+        )
         let plain = try Scratch()
-        #expect(message(root: plain.path, compareBranch: "main")
-            == "\(plain.path) is not a git work tree; new-code coverage needs git history, or pass --no-new-code")
+        #expect(
+            message(root: plain.path, compareBranch: "main")
+                == "\(plain.path) is not a git work tree; new-code coverage needs git history, or pass --no-new-code")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Coverage
 
 @Suite struct UnifiedDiffParserTests {

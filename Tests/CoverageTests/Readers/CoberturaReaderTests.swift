@@ -1,6 +1,7 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import Coverage
 
 @Suite struct CoberturaReaderTests {
@@ -36,15 +37,18 @@ import Testing
         let stats = report.files.reduce(CoverageStats()) { $0 + CoverageStats(lines: $1.lines) }
         // gcovr's own summary.txt: 25 lines, 15 executed; the header: 6 of 14 branches.
         #expect(stats == CoverageStats(statements: 25, coveredStatements: 15, branches: 14, coveredBranches: 6))
-        #expect(report.files.map(\.candidates) == [
-            ["/tmp/autogit-gcovr-demo/src/main.c", "src/main.c"], ["/tmp/autogit-gcovr-demo/src/stats.c", "src/stats.c"],
-        ])
+        #expect(
+            report.files.map(\.candidates) == [
+                ["/tmp/autogit-gcovr-demo/src/main.c", "src/main.c"], ["/tmp/autogit-gcovr-demo/src/stats.c", "src/stats.c"],
+            ])
         #expect(report.warnings.isEmpty)
     }
 
     @Test func duplicateClassesAndLinesMergeAndCapitalisedBranchCounts() throws {
         let scratch = try Scratch()
-        let path = try scratch.write("c.xml", """
+        let path = try scratch.write(
+            "c.xml",
+            """
             <coverage lines-valid="9" lines-covered="9"><sources><source>C:\\src\\</source></sources><packages><package><classes>
             <class filename="app\\A.cs"><lines><line number="3" hits="0" branch="True" condition-coverage="0% (0/2)"/></lines></class>
             <class filename="app\\A.cs"><lines><line number="3" hits="4" branch="True" condition-coverage="66.66% (2/3)"/><line number="1" hits="1"/></lines></class>

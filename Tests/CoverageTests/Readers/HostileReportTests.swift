@@ -1,17 +1,23 @@
 import Foundation
 import Testing
+
 @testable import Coverage
 
 /// Bad and hostile reports: each is refused with one error naming the file, quickly, and nothing
 /// outside the report is read.
 @Suite struct HostileReportTests {
     static let cases: [(name: String, content: String, expected: String)] = [
-        ("xxe", """
+        (
+            "xxe",
+            """
             <?xml version="1.0"?>
             <!DOCTYPE coverage [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
             <coverage><sources><source>&xxe;</source></sources></coverage>
-            """, "entities"),
-        ("billion-laughs", """
+            """, "entities"
+        ),
+        (
+            "billion-laughs",
+            """
             <?xml version="1.0"?>
             <!DOCTYPE lolz [
              <!ENTITY lol "lol">
@@ -26,10 +32,15 @@ import Testing
              <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
             ]>
             <coverage lines-valid="&lol9;"><packages>&lol9;</packages></coverage>
-            """, "entities"),
+            """, "entities"
+        ),
         ("entity-behind-comment", "<!-- ]> --><!DOCTYPE c [ <!-- ]> --> <!ENTITY a \"]>\"> ]><coverage/>", "entities"),
         ("undeclared-entity", "<coverage><sources><source>&xxe;</source></sources></coverage>", "malformed xml"),
-        ("truncated", "<?xml version=\"1.0\"?>\n<coverage><packages><package><classes><class filename=\"a.py\"><lines>\n<line number=\"1\" hits=\"1\"/>\n", "truncated"),
+        (
+            "truncated",
+            "<?xml version=\"1.0\"?>\n<coverage><packages><package><classes><class filename=\"a.py\"><lines>\n<line number=\"1\" hits=\"1\"/>\n",
+            "truncated"
+        ),
         ("empty", "", "empty"),
         ("whitespace", "  \n\n ", "empty"),
         ("not-xml", "hello, this is not a report\n", "not a coverage report"),
@@ -38,14 +49,31 @@ import Testing
         ("negative-hits", cobertura([("a.py", [(1, -1, nil)])]), "hits=\"-1\""),
         ("nan-hits", cobertura([("a.py", [(1, 1, nil)])]).replacingOccurrences(of: "hits=\"1\"", with: "hits=\"NaN\""), "hits=\"NaN\""),
         ("huge-hits", cobertura([("a.py", [(1, 1, nil)])]).replacingOccurrences(of: "hits=\"1\"", with: "hits=\"1e309\""), "hits=\"1e309\""),
-        ("huge-header", cobertura([("a.py", [(1, 1, nil)])]).replacingOccurrences(of: "version=\"test\"", with: "lines-valid=\"1e309\""), "lines-valid"),
-        ("nan-header", cobertura([("a.py", [(1, 1, nil)])]).replacingOccurrences(of: "version=\"test\"", with: "lines-covered=\"NaN\""), "lines-covered"),
-        ("covered-above-valid", cobertura([("a.py", [(1, 1, nil)])]).replacingOccurrences(of: "version=\"test\"", with: "lines-valid=\"1\" lines-covered=\"2\""), "more than lines-valid"),
+        (
+            "huge-header", cobertura([("a.py", [(1, 1, nil)])]).replacingOccurrences(of: "version=\"test\"", with: "lines-valid=\"1e309\""),
+            "lines-valid"
+        ),
+        (
+            "nan-header", cobertura([("a.py", [(1, 1, nil)])]).replacingOccurrences(of: "version=\"test\"", with: "lines-covered=\"NaN\""),
+            "lines-covered"
+        ),
+        (
+            "covered-above-valid",
+            cobertura([("a.py", [(1, 1, nil)])]).replacingOccurrences(of: "version=\"test\"", with: "lines-valid=\"1\" lines-covered=\"2\""),
+            "more than lines-valid"
+        ),
         ("condition-150", cobertura([("a.py", [(1, 1, "3/2")])]).replacingOccurrences(of: "50% (3/2)", with: "150% (3/2)"), "covers more branches"),
         ("condition-garbage", cobertura([("a.py", [(1, 1, "x/2")])]), "no (covered/total) pair"),
         ("line-zero", cobertura([("a.py", [(0, 1, nil)])]), "is not a line number"),
-        ("no-filename", "<coverage><packages><package><classes><class name=\"x\"><lines/></class></classes></package></packages></coverage>", "no filename"),
-        ("jacoco-negative", "<report name=\"r\"><package name=\"p\"><sourcefile name=\"A.java\"><line nr=\"1\" mi=\"-1\" ci=\"1\" mb=\"0\" cb=\"0\"/></sourcefile></package></report>", "mi=\"-1\""),
+        (
+            "no-filename", "<coverage><packages><package><classes><class name=\"x\"><lines/></class></classes></package></packages></coverage>",
+            "no filename"
+        ),
+        (
+            "jacoco-negative",
+            "<report name=\"r\"><package name=\"p\"><sourcefile name=\"A.java\"><line nr=\"1\" mi=\"-1\" ci=\"1\" mb=\"0\" cb=\"0\"/></sourcefile></package></report>",
+            "mi=\"-1\""
+        ),
         ("lcov-negative", "SF:/a.c\nDA:1,-5\nend_of_record\n", "DA count \"-5\""),
         ("lcov-nan", "SF:/a.c\nDA:1,nan\nend_of_record\n", "DA count \"nan\""),
         ("lcov-orphan-da", "TN:\nDA:1,1\n", "outside an SF"),
@@ -80,7 +108,9 @@ import Testing
 
     @Test func externalDTDIsNeverFetchedAndTheReportReads() throws {
         let scratch = try Scratch()
-        let path = try scratch.write("gcovr-like.xml", """
+        let path = try scratch.write(
+            "gcovr-like.xml",
+            """
             <?xml version='1.0' encoding='utf-8'?>
             <!DOCTYPE coverage SYSTEM 'http://127.0.0.1:9/coverage-04.dtd'>
             <coverage><packages><package><classes><class filename="a.c"><lines><line number="1" hits="2"/></lines></class></classes></package></packages></coverage>

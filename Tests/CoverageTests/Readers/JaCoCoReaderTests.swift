@@ -1,6 +1,7 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import Coverage
 
 @Suite struct JaCoCoReaderTests {
@@ -16,7 +17,9 @@ import Testing
 
     @Test func groupsPrefixTheCandidates() throws {
         let scratch = try Scratch()
-        let path = try scratch.write("j.xml", """
+        let path = try scratch.write(
+            "j.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?><!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd">
             <report name="all"><group name="billing"><package name="com/x"><sourcefile name="A.java">
             <line nr="3" mi="0" ci="2" mb="1" cb="1"/><line nr="4" mi="5" ci="0" mb="0" cb="0"/></sourcefile></package></group></report>

@@ -1,6 +1,7 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import Coverage
 
 @Suite struct LCOVReaderTests {
@@ -22,7 +23,9 @@ import Testing
 
     @Test func repeatedRecordsSumCountsAndUniteBranches() throws {
         let scratch = try Scratch()
-        let path = try scratch.write("t.info", """
+        let path = try scratch.write(
+            "t.info",
+            """
             TN:first
             SF:/src/a.c
             DA:1,2

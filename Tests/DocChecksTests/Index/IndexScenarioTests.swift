@@ -2,6 +2,7 @@ import ChecksCore
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import DocChecks
 
 /// The scenarios of `Fixtures/index/` through the library, rendered as the text reporter renders them

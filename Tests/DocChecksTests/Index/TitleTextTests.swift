@@ -1,6 +1,7 @@
-import Testing
-@testable import DocChecks
 import Markdown
+import Testing
+
+@testable import DocChecks
 
 @Suite struct TitleTextTests {
     @Test(arguments: [

@@ -2,6 +2,7 @@ import ChecksCore
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import LinkProbe
 
 @Suite struct RemoteLinkCheckerTests {
@@ -43,13 +44,15 @@ import Testing
         #expect(summary.count == 1)
         #expect(summary.first?.file == "a.md")
         #expect(summary.first?.line == 4)
-        #expect(summary.first?.message == "host unreachable: 3 links (could not connect to 127.0.0.1:1); "
-            + "check the host name, or ignore it if this runner cannot reach it")
+        #expect(
+            summary.first?.message == "host unreachable: 3 links (could not connect to 127.0.0.1:1); "
+                + "check the host name, or ignore it if this runner cannot reach it")
     }
 
     @Test func ignoreReplaceAndAliveCodesFollowMarkdownLinkCheck() throws {
         let server = try SharedServer.get()
-        let config = try MarkdownLinkCheckConfig.parse("""
+        let config = try MarkdownLinkCheckConfig.parse(
+            """
             {"ignorePatterns": [{"pattern": "^http://test\\\\.invalid/skip"}],
              "replacementPatterns": [{"pattern": "^http://test\\\\.invalid/(?<rest>.*)$", "replacement": "http://127.0.0.1:{{env.P}}/t/replace/$<rest>"}],
              "aliveStatusCodes": [200, 410]}
@@ -59,12 +62,13 @@ import Testing
         options.replacements = config.replacementPatterns
         options.aliveStatusCodes = Set(config.aliveStatusCodes ?? [])
         options.verbose = true
-        let result = RemoteLinkChecker.run([
-            at("a.md", 1, "http://test.invalid/skip/status/404"),
-            at("a.md", 2, "http://test.invalid/status/410"),
-            at("a.md", 3, "http://test.invalid/status/404"),
-            at("a.md", 4, "mailto:someone@example.com"),
-        ], options: options)
+        let result = RemoteLinkChecker.run(
+            [
+                at("a.md", 1, "http://test.invalid/skip/status/404"),
+                at("a.md", 2, "http://test.invalid/status/410"),
+                at("a.md", 3, "http://test.invalid/status/404"),
+                at("a.md", 4, "mailto:someone@example.com"),
+            ], options: options)
         let found = result.diagnostics.map { "\($0.line) \($0.rule) \($0.severity.rawValue)" }.sorted()
         #expect(found == ["1 link-ignored note", "2 link-ok note", "3 dead-link error", "4 link-skipped note"])
         #expect(try server.requests("replace", "status/410") == 1)
@@ -84,11 +88,12 @@ import Testing
         let page = server.url("fragments", "page")
         var options = options()
         options.remoteFragments = true
-        let result = RemoteLinkChecker.run([
-            at("a.md", 1, page + "#install"), at("a.md", 2, page + "#usage"), at("a.md", 3, page + "#legacy"),
-            at("a.md", 4, page + "#top"), at("a.md", 5, page + "#missing"), at("a.md", 6, page + "#in-script"),
-            at("a.md", 7, page + "#commented-out"),
-        ], options: options)
+        let result = RemoteLinkChecker.run(
+            [
+                at("a.md", 1, page + "#install"), at("a.md", 2, page + "#usage"), at("a.md", 3, page + "#legacy"),
+                at("a.md", 4, page + "#top"), at("a.md", 5, page + "#missing"), at("a.md", 6, page + "#in-script"),
+                at("a.md", 7, page + "#commented-out"),
+            ], options: options)
         #expect(result.diagnostics.map(\.line) == [5, 6, 7])
         #expect(result.diagnostics.allSatisfy { $0.rule == RemoteLinkRules.missingRemoteFragment })
         #expect(result.diagnostics.first?.message == "no anchor #missing in \(page) (no id or name attribute with that value)")
@@ -131,10 +136,11 @@ import Testing
         try Data("x".utf8).write(to: folder.appendingPathComponent("here.md"))
         var options = options(root: folder.path)
         options.replacements = [.init(pattern: try JSRegex("^https://docs\\.example/"), replacement: "file://\(folder.path)/", global: false)]
-        let result = RemoteLinkChecker.run([
-            at("a.md", 1, "https://docs.example/here.md"), at("a.md", 2, "https://docs.example/gone.md"),
-            at("a.md", 3, "https://docs.example/../../etc/passwd"),
-        ], options: options)
+        let result = RemoteLinkChecker.run(
+            [
+                at("a.md", 1, "https://docs.example/here.md"), at("a.md", 2, "https://docs.example/gone.md"),
+                at("a.md", 3, "https://docs.example/../../etc/passwd"),
+            ], options: options)
         #expect(result.diagnostics.map(\.line) == [2, 3])
         #expect(result.diagnostics.last?.message.contains("outside the repository root") == true)
     }

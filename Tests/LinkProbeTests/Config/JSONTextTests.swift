@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinkProbe
 
 /// The strict JSON parser under the markdown-link-check config: values as JSON.parse gives them,
@@ -99,14 +100,22 @@ import Testing
         (#"{"retryCount": 2.5}"#, "c.json: 'retryCount' must be a whole number from 0 to 100"),
         (#"{"aliveStatusCodes": [99]}"#, "c.json: 'aliveStatusCodes[0]' must be an http status code (100 to 999)"),
         (#"{"replacementPatterns": [{"pattern": "x"}]}"#, "c.json: 'replacementPatterns[0].replacement' is missing"),
-        (#"{"replacementPatterns": [{"pattern": "x", "replacement": "y", "global": 1}]}"#,
-         "c.json: 'replacementPatterns[0].global' must be true or false, not a number"),
+        (
+            #"{"replacementPatterns": [{"pattern": "x", "replacement": "y", "global": 1}]}"#,
+            "c.json: 'replacementPatterns[0].global' must be true or false, not a number"
+        ),
         (#"{"httpHeaders": [{"headers": {}}]}"#, "c.json: 'httpHeaders[0].urls' is missing"),
         (#"{"httpHeaders": [{"urls": ["x"]}]}"#, "c.json: 'httpHeaders[0].headers' must be an object of header names to values, not nothing"),
-        (#"{"httpHeaders": [{"urls": ["x"], "headers": []}]}"#, "c.json: 'httpHeaders[0].headers' must be an object of header names to values, not an array"),
+        (
+            #"{"httpHeaders": [{"urls": ["x"], "headers": []}]}"#,
+            "c.json: 'httpHeaders[0].headers' must be an object of header names to values, not an array"
+        ),
         (#"{"httpHeaders": [{"urls": [1], "headers": {}}]}"#, "c.json: 'httpHeaders[0].urls[0]' must be a string, not a number"),
         (#"{"httpHeaders": [{"urls": ["x"], "headers": {"X-A": true}}]}"#, "c.json: 'httpHeaders[0].headers.X-A' must be a string, not a boolean"),
-        (#"{"httpHeaders": [{"urls": ["x"], "headers": {"Bad Name": "v"}}]}"#, "c.json: 'httpHeaders[0].headers.Bad Name' is not a valid header name"),
+        (
+            #"{"httpHeaders": [{"urls": ["x"], "headers": {"Bad Name": "v"}}]}"#,
+            "c.json: 'httpHeaders[0].headers.Bad Name' is not a valid header name"
+        ),
         (#"{"projectBaseUrl": false}"#, "c.json: 'projectBaseUrl' must be a string, not a boolean"),
     ])
     func wrongValuesNameTheKeyAndWhatWasFound(_ text: String, _ message: String) {
@@ -119,7 +128,8 @@ import Testing
     }
 
     @Test func aDurationMayBeANumberOfMilliseconds() throws {
-        let config = try MarkdownLinkCheckConfig.parse(#"{"timeout": 2500, "fallbackRetryDelay": 0}"#, file: "c.json", environment: [:], projectBaseUrl: "file:///x")
+        let config = try MarkdownLinkCheckConfig.parse(
+            #"{"timeout": 2500, "fallbackRetryDelay": 0}"#, file: "c.json", environment: [:], projectBaseUrl: "file:///x")
         #expect(config.timeout == 2.5)
         #expect(config.fallbackRetryDelay == 0)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinkProbe
 
 /// The escapes, classes and quantifiers of JavaScript patterns that JSRegexTests leaves out, each

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinkProbe
 
 /// JavaScript regular expressions (no flags, Annex B) on ICU, and `String.prototype.replace`.
@@ -27,7 +28,10 @@ import Testing
 
     @Test(arguments: [
         // (pattern, input, replacement, global, JavaScript's input.replace(new RegExp(pattern, g?), replacement))
-        ("^https://github.com/o/r/blob/main/(.*)$", "https://github.com/o/r/blob/main/docs/a.md", "http://localhost/$1", false, "http://localhost/docs/a.md"),
+        (
+            "^https://github.com/o/r/blob/main/(.*)$", "https://github.com/o/r/blob/main/docs/a.md", "http://localhost/$1", false,
+            "http://localhost/docs/a.md"
+        ),
         ("(?<host>[a-z]+)\\.test", "api.test/x", "$<host>.example", false, "api.example/x"),
         ("(?<host>[a-z]+)\\.test", "api.test", "$<nope>!", false, "!"),
         ("b", "abc", "[$&]", false, "a[b]c"),

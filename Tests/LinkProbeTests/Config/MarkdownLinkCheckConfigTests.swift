@@ -1,23 +1,24 @@
 import Testing
+
 @testable import LinkProbe
 
 @Suite struct MarkdownLinkCheckConfigTests {
     static let full = """
-    {
-      "ignorePatterns": [{"pattern": "^http://ignored"}],
-      "replacementPatterns": [
-        {"pattern": "^/", "replacement": "{{BASEURL}}/"},
-        {"pattern": "^http://test.invalid/", "replacement": "http://127.0.0.1:{{env.PORT}}/", "global": true}
-      ],
-      "httpHeaders": [{"urls": ["https://api.example.com/"], "headers": {"Authorization": "Bearer {{env.TOKEN}}", "X-Plain": "p"}}],
-      "timeout": "20s",
-      "retryOn429": true,
-      "retryCount": 5,
-      "fallbackRetryDelay": "500ms",
-      "aliveStatusCodes": [200, 206],
-      "ignoreDisable": true
-    }
-    """
+        {
+          "ignorePatterns": [{"pattern": "^http://ignored"}],
+          "replacementPatterns": [
+            {"pattern": "^/", "replacement": "{{BASEURL}}/"},
+            {"pattern": "^http://test.invalid/", "replacement": "http://127.0.0.1:{{env.PORT}}/", "global": true}
+          ],
+          "httpHeaders": [{"urls": ["https://api.example.com/"], "headers": {"Authorization": "Bearer {{env.TOKEN}}", "X-Plain": "p"}}],
+          "timeout": "20s",
+          "retryOn429": true,
+          "retryCount": 5,
+          "fallbackRetryDelay": "500ms",
+          "aliveStatusCodes": [200, 206],
+          "ignoreDisable": true
+        }
+        """
 
     @Test func everyKeyIsRead() throws {
         let config = try MarkdownLinkCheckConfig.parse(
@@ -58,14 +59,26 @@ import Testing
         ("[1]", "c.json: the markdown-link-check config must be a json object"),
         (#"{"ignorePattern": []}"#, "c.json: unknown key 'ignorePattern'; did you mean 'ignorePatterns'?"),
         (#"{"ignorePatterns": [{"patern": "x"}]}"#, "c.json: unknown key 'ignorePatterns[0].patern'; did you mean 'ignorePatterns[0].pattern'?"),
-        (#"{"ignorePatterns": [{"pattern": "(unclosed"}]}"#, "c.json: 'ignorePatterns[0].pattern' is not a valid regular expression (not a valid regular expression): (unclosed"),
-        (#"{"replacementPatterns": [{"pattern": "[x", "replacement": ""}]}"#, "c.json: 'replacementPatterns[0].pattern' is not a valid regular expression (unterminated character class): [x"),
+        (
+            #"{"ignorePatterns": [{"pattern": "(unclosed"}]}"#,
+            "c.json: 'ignorePatterns[0].pattern' is not a valid regular expression (not a valid regular expression): (unclosed"
+        ),
+        (
+            #"{"replacementPatterns": [{"pattern": "[x", "replacement": ""}]}"#,
+            "c.json: 'replacementPatterns[0].pattern' is not a valid regular expression (unterminated character class): [x"
+        ),
         (#"{"timeout": "ten seconds"}"#, #"c.json: 'timeout' must be a duration such as "10s", "2000ms" or "1m", not "ten seconds""#),
         (#"{"retryOn429": "yes"}"#, "c.json: 'retryOn429' must be true or false, not a string"),
         (#"{"aliveStatusCodes": [200, "206"]}"#, "c.json: 'aliveStatusCodes[1]' must be a number, not a string"),
         (#"{"retryCount": -1}"#, "c.json: 'retryCount' must be a whole number from 0 to 100"),
-        (#"{"reporters": []}"#, "c.json: key 'reporters' is not supported: reporters are javascript functions in markdown-link-check; use --format instead"),
-        (#"{"httpHeaders": [{"urls": ["x"], "headers": {"X-Key": "line\nbreak-s3cr3t"}}]}"#, "c.json: 'httpHeaders[0].headers.X-Key' must not contain line breaks (value not shown)"),
+        (
+            #"{"reporters": []}"#,
+            "c.json: key 'reporters' is not supported: reporters are javascript functions in markdown-link-check; use --format instead"
+        ),
+        (
+            #"{"httpHeaders": [{"urls": ["x"], "headers": {"X-Key": "line\nbreak-s3cr3t"}}]}"#,
+            "c.json: 'httpHeaders[0].headers.X-Key' must not contain line breaks (value not shown)"
+        ),
     ])
     func badConfigsNameTheFileAndKey(_ text: String, _ message: String) {
         do {

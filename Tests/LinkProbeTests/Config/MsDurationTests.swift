@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinkProbe
 
 @Suite struct MsDurationTests {

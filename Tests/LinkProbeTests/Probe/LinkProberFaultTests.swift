@@ -1,6 +1,7 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import LinkProbe
 
 /// Servers that misbehave (`Fixtures/links/fault_server.py`): each fault gets its verdict, within the
@@ -45,18 +46,24 @@ import Testing
         Row(name: "10 GiB content-length, GET", server: "huge", path: "nohead", status: 200),
         // GET for anchors: 2 MiB read, then aborted.
         Row(name: "10 GiB content-length, anchors", server: "huge", path: "page", wantsAnchors: true, status: 200),
-        Row(name: "self-signed certificate", server: "tls", failure: {
-            guard case .tls(let reason) = $0 else { return false }
-            return reason.contains("self-signed") || reason.contains("self signed")
-        }),
-        Row(name: "refused port", server: "refused", failure: {
-            guard case .unreachable(let reason) = $0 else { return false }
-            return reason.hasPrefix("could not connect to 127.0.0.1:") && !reason.contains("within")
-        }),
-        Row(name: "unresolvable host", server: "url:http://no-such-host.invalid/", failure: {
-            guard case .unreachable(let reason) = $0 else { return false }
-            return reason.hasPrefix("could not resolve no-such-host.invalid")
-        }),
+        Row(
+            name: "self-signed certificate", server: "tls",
+            failure: {
+                guard case .tls(let reason) = $0 else { return false }
+                return reason.contains("self-signed") || reason.contains("self signed")
+            }),
+        Row(
+            name: "refused port", server: "refused",
+            failure: {
+                guard case .unreachable(let reason) = $0 else { return false }
+                return reason.hasPrefix("could not connect to 127.0.0.1:") && !reason.contains("within")
+            }),
+        Row(
+            name: "unresolvable host", server: "url:http://no-such-host.invalid/",
+            failure: {
+                guard case .unreachable(let reason) = $0 else { return false }
+                return reason.hasPrefix("could not resolve no-such-host.invalid")
+            }),
     ]
 
     static func url(_ row: Row, _ server: LinkFaultServer) -> String {

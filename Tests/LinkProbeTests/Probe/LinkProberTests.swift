@@ -1,6 +1,7 @@
 import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import LinkProbe
 
 /// Every route of `Fixtures/links/server.py` through one prober run (so the slow ones overlap), then

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinkProbe
 
 @Suite struct RemoteURLTests {
@@ -40,7 +41,8 @@ import Testing
     }
 
     @Test func redactionHidesPasswordsAndTokens() {
-        #expect(RemoteURL.redacted("https://user:pw@h.example/x?a=1&access_token=abc&sig=zz#f")
-            == "https://user:***@h.example/x?a=1&access_token=***&sig=***#f")
+        #expect(
+            RemoteURL.redacted("https://user:pw@h.example/x?a=1&access_token=abc&sig=zz#f")
+                == "https://user:***@h.example/x?a=1&access_token=***&sig=***#f")
     }
 }

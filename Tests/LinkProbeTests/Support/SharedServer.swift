@@ -1,5 +1,6 @@
 import ChecksTestSupport
 import Foundation
+
 @testable import LinkProbe
 
 /// One loopback server for the whole LinkProbeTests process; each test uses its own `/t/NAME/`

@@ -14,8 +14,11 @@ public struct BothIndexFilesRule: DocIndexRule {
         guard names.count >= 2 else { return [] }
         let folder = RelativePath.folder(of: analysis.file.path)
         let shown = folder.isEmpty ? "." : analysis.displayPath(folder)
-        return [diagnostic(
-            context, line: 1, column: 1,
-            "\(names.joined(separator: " and ")) both exist in \(shown); they collide on case-insensitive file systems and MkDocs serves index.md as the folder's page: keep one")]
+        return [
+            diagnostic(
+                context, line: 1, column: 1,
+                "\(names.joined(separator: " and ")) both exist in \(shown); they collide on case-insensitive file systems and MkDocs serves index.md as the folder's page: keep one"
+            )
+        ]
     }
 }

@@ -17,7 +17,8 @@ public struct OrderRule: DocIndexRule {
             return outline.items[item].label
         }
         return context.rewrite.outOfOrder.map { item, previous in
-            let position = analysis.entryByItem[item].map { (analysis.entries[$0].line, analysis.entries[$0].column) }
+            let position =
+                analysis.entryByItem[item].map { (analysis.entries[$0].line, analysis.entries[$0].column) }
                 ?? (analysis.file.fileLine(outline.items[item].markerPosition.line), outline.items[item].markerPosition.column)
             return diagnostic(
                 context, line: position.0, column: position.1,

@@ -160,7 +160,8 @@ private final class RewriteBuilder {
             var firstSeen: [String] = []
             for item in list.items {
                 guard let outlineItem = item.outlineItem, let entry = analysis.entryByItem[outlineItem],
-                      let path = analysis.entries[entry].target.listedPath ?? analysis.renames[entry] else { continue }
+                    let path = analysis.entries[entry].target.listedPath ?? analysis.renames[entry]
+                else { continue }
                 let folder = RelativePath.folder(of: path)
                 list.folders.insert(folder)
                 if counts.index(forKey: folder) == nil { firstSeen.append(folder) }
@@ -178,7 +179,8 @@ private final class RewriteBuilder {
             if let parent = tree.parentItem(of: list), let outlineItem = parent.outlineItem {
                 let label = outline.items[outlineItem].label
                 guard analysis.entryByItem[outlineItem] == nil, label.hasSuffix("/"),
-                      let owner = tree.itemNodes[outlineItem]?.list else { continue }
+                    let owner = tree.itemNodes[outlineItem]?.list
+                else { continue }
                 let base = owner.folder ?? analysis.docsFolder
                 let name = String(label.dropLast()).trimmingASCIISpaces()
                 list.folder = base.isEmpty ? name : base + "/" + name
@@ -308,8 +310,9 @@ private final class RewriteBuilder {
         guard let range = entry.link.range else { return "" }
         let first = tree.line(containing: range.lowerBound)
         let last = tree.line(containing: max(range.lowerBound, range.upperBound - 1))
-        let rendered = RegionTree.apply(edits.sorted { $0.range.lowerBound < $1.range.lowerBound },
-                                        to: tree.lines(first, last + 1), of: bytes)
+        let rendered = RegionTree.apply(
+            edits.sorted { $0.range.lowerBound < $1.range.lowerBound },
+            to: tree.lines(first, last + 1), of: bytes)
         let firstLine = rendered.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first ?? []
         var text = String(decoding: firstLine, as: UTF8.self)
         if text.hasSuffix("\r") { text.removeLast() }
@@ -377,8 +380,9 @@ private final class RewriteBuilder {
         child.folder = folder
         listByMajority[folder] = child
         lists.append(child)
-        pending[ObjectIdentifier(parent), default: []].append(PendingItem(
-            key: SortKey(path: folder, isFolder: true, text: name + "/"), content: TitleText.linkText(name) + "/", child: child))
+        pending[ObjectIdentifier(parent), default: []].append(
+            PendingItem(
+                key: SortKey(path: folder, isFolder: true, text: name + "/"), content: TitleText.linkText(name) + "/", child: child))
         return child
     }
 
@@ -470,7 +474,8 @@ private final class RewriteBuilder {
             for item in list.items {
                 guard let key = item.sortKey else { continue }
                 if let above = previous, let aboveKey = above.sortKey, EntryOrder.less(key, aboveKey, order: order),
-                   let index = item.outlineItem, let aboveIndex = above.outlineItem {
+                    let index = item.outlineItem, let aboveIndex = above.outlineItem
+                {
                     outOfOrder.append((index, aboveIndex))
                     break
                 }

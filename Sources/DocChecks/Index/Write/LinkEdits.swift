@@ -12,7 +12,8 @@ enum LinkEdits {
     /// changes target becomes an inline link, since its definition may serve other links.
     static func edits(for link: OutlineLink, in bytes: [UInt8], newText: String?, newDestination: String?) -> [Edit] {
         guard newText != nil || newDestination != nil, let form = link.form, let range = link.range,
-              let textRange = link.textRange else { return [] }
+            let textRange = link.textRange
+        else { return [] }
         let textSource = String(decoding: bytes[textRange], as: UTF8.self)
         let escaped = newText.map(TitleText.linkText)
         switch form {
@@ -61,7 +62,7 @@ enum LinkEdits {
         for byte in path.utf8 {
             switch byte {
             case 0x00...0x20, 0x7F, 0x22, 0x23, 0x25, 0x27, 0x28, 0x29, 0x3C, 0x3E, 0x3F,
-                 0x5B, 0x5C, 0x5D, 0x5E, 0x60, 0x7B, 0x7C, 0x7D:
+                0x5B, 0x5C, 0x5D, 0x5E, 0x60, 0x7B, 0x7C, 0x7D:
                 out += [0x25, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
             default:
                 out.append(byte)

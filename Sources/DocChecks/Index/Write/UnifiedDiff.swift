@@ -102,7 +102,9 @@ public enum UnifiedDiff {
     }
 
     private enum Op {
-        case same(Int, Int), delete(Int), insert(Int)
+        case same(Int, Int)
+        case delete(Int)
+        case insert(Int)
     }
 
     /// `start` is 0-based; an empty range names the line before it, as diff does (`-0,0` at the top).

@@ -1,7 +1,8 @@
-import ChecksTestSupport
 import ChecksCore
+import ChecksTestSupport
 import Foundation
 import Testing
+
 @testable import DocChecks
 
 /// One `--write` scenario: the docs, the index before and the index expected after. Every case also
@@ -27,34 +28,34 @@ struct RewriteCase: Sendable, CustomTestStringConvertible {
                 "docs/plain.md": "# Plain\n",
             ],
             before: """
-            # Index
+                # Index
 
-            Hand-written text   with  odd spacing stays.
+                Hand-written text   with  odd spacing stays.
 
-            <!-- doc-index:start -->
-            - [Getting started](start.md) — install and *first* run
-              (a second line of description)
-            - [Old](old.md) — written by hand, must not vanish silently
-            - [Usage](usage.md)
-            <!-- doc-index:end -->
+                <!-- doc-index:start -->
+                - [Getting started](start.md) — install and *first* run
+                  (a second line of description)
+                - [Old](old.md) — written by hand, must not vanish silently
+                - [Usage](usage.md)
+                <!-- doc-index:end -->
 
-            Footer, [a link](elsewhere.md) and trailing spaces.   \n
-            """,
+                Footer, [a link](elsewhere.md) and trailing spaces.   \n
+                """,
             after: """
-            # Index
+                # Index
 
-            Hand-written text   with  odd spacing stays.
+                Hand-written text   with  odd spacing stays.
 
-            <!-- doc-index:start -->
-            - [New page](new.md) — added from front matter
-            - [Plain](plain.md)
-            - [Getting Started](start.md) — install and *first* run
-              (a second line of description)
-            - [Usage](usage.md)
-            <!-- doc-index:end -->
+                <!-- doc-index:start -->
+                - [New page](new.md) — added from front matter
+                - [Plain](plain.md)
+                - [Getting Started](start.md) — install and *first* run
+                  (a second line of description)
+                - [Usage](usage.md)
+                <!-- doc-index:end -->
 
-            Footer, [a link](elsewhere.md) and trailing spaces.   \n
-            """,
+                Footer, [a link](elsewhere.md) and trailing spaces.   \n
+                """,
             removed: ["8: - [Old](old.md) — written by hand, must not vanish silently"]),
         RewriteCase(
             name: "an empty region gets -, two spaces and groups per folder",
@@ -65,37 +66,44 @@ struct RewriteCase: Sendable, CustomTestStringConvertible {
             ],
             before: "# Index\n\n<!-- doc-index:start order=folder -->\n<!-- doc-index:end -->\n",
             after: """
-            # Index
+                # Index
 
-            <!-- doc-index:start order=folder -->
-            - [Home](README.md)
-            - [Alpha](alpha.md)
-            - [Zeta](zeta.md)
-            - guide/
-              - [Guide](guide/README.md)
-              - [Usage \\[v2\\]](guide/usage.md)
-              - deep/
-                - [x_y and z](guide/deep/x_y.md)
-            - ref/
-              - [with space.md](ref/with%20space.md)
-            <!-- doc-index:end -->
+                <!-- doc-index:start order=folder -->
+                - [Home](README.md)
+                - [Alpha](alpha.md)
+                - [Zeta](zeta.md)
+                - guide/
+                  - [Guide](guide/README.md)
+                  - [Usage \\[v2\\]](guide/usage.md)
+                  - deep/
+                    - [x_y and z](guide/deep/x_y.md)
+                - ref/
+                  - [with space.md](ref/with%20space.md)
+                <!-- doc-index:end -->
 
-            """),
+                """),
         RewriteCase(
             name: "follows the region's bullet, indent and separator; new groups nest at that indent",
             docs: ["docs/a.md": "# A\n", "docs/b.md": "---\ndescription: bee\n---\n# B\n", "docs/g/c.md": "# C\n", "docs/g/d/e.md": "# E\n"],
             before: "<!-- doc-index:start -->\n* [A](a.md): first\n* g/\n    * [C](g/c.md)\n<!-- doc-index:end -->\n",
-            after: "<!-- doc-index:start -->\n* [A](a.md): first\n* [B](b.md): bee\n* g/\n    * [C](g/c.md)\n    * d/\n        * [E](g/d/e.md)\n<!-- doc-index:end -->\n"),
+            after:
+                "<!-- doc-index:start -->\n* [A](a.md): first\n* [B](b.md): bee\n* g/\n    * [C](g/c.md)\n    * d/\n        * [E](g/d/e.md)\n<!-- doc-index:end -->\n"
+        ),
         RewriteCase(
             name: "a loose list gets blank lines, an ordered list numbers",
             docs: ["docs/a.md": "# A\n", "docs/b.md": "# B\n", "docs/c.md": "# C\n", "docs/n/x.md": "# X\n", "docs/n/y.md": "# Y\n"],
             before: "<!-- doc-index:start -->\n- [A](a.md)\n\n- [C](c.md)\n- n/\n\n  1. [X](n/x.md)\n<!-- doc-index:end -->\n",
-            after: "<!-- doc-index:start -->\n- [A](a.md)\n\n- [B](b.md)\n\n- [C](c.md)\n- n/\n\n  1. [X](n/x.md)\n  2. [Y](n/y.md)\n<!-- doc-index:end -->\n"),
+            after:
+                "<!-- doc-index:start -->\n- [A](a.md)\n\n- [B](b.md)\n\n- [C](c.md)\n- n/\n\n  1. [X](n/x.md)\n  2. [Y](n/y.md)\n<!-- doc-index:end -->\n"
+        ),
         RewriteCase(
             name: "reference links keep their labels; titles keep link titles and angle brackets",
             docs: ["docs/a.md": "# Alpha\n", "docs/b.md": "# Beta\n", "docs/c d.md": "# Gamma\n", "docs/e.md": "# Epsilon\n"],
-            before: "<!-- doc-index:start -->\n- [a][] — one\n- [old][b]\n- [c](<c d.md> \"tip\")\n- [e]\n<!-- doc-index:end -->\n\n[a]: a.md\n[b]: b.md\n[e]: e.md\n",
-            after: "<!-- doc-index:start -->\n- [Alpha][a] — one\n- [Beta][b]\n- [Gamma](<c d.md> \"tip\")\n- [Epsilon][e]\n<!-- doc-index:end -->\n\n[a]: a.md\n[b]: b.md\n[e]: e.md\n"),
+            before:
+                "<!-- doc-index:start -->\n- [a][] — one\n- [old][b]\n- [c](<c d.md> \"tip\")\n- [e]\n<!-- doc-index:end -->\n\n[a]: a.md\n[b]: b.md\n[e]: e.md\n",
+            after:
+                "<!-- doc-index:start -->\n- [Alpha][a] — one\n- [Beta][b]\n- [Gamma](<c d.md> \"tip\")\n- [Epsilon][e]\n<!-- doc-index:end -->\n\n[a]: a.md\n[b]: b.md\n[e]: e.md\n"
+        ),
         RewriteCase(
             name: "letter case is fixed in place, keeping the fragment and a root-absolute form",
             docs: ["docs/guide.md": "# Guide\n", "docs/sub/README.md": "# Sub\n"],
@@ -164,16 +172,17 @@ struct RewriteCase: Sendable, CustomTestStringConvertible {
             index: tree.root + "/docs/INDEX.md", docs: tree.root + "/docs", root: tree.root,
             workingDirectory: tree.root, mode: .diff)
         let outcome = try DocIndexChecker.run(options)
-        #expect(outcome.diff == """
-            --- a/docs/INDEX.md
-            +++ b/docs/INDEX.md
-            @@ -1,3 +1,4 @@
-             # I
-             <!-- doc-index:start -->
-            +- [A](a.md)
-             <!-- doc-index:end -->
+        #expect(
+            outcome.diff == """
+                --- a/docs/INDEX.md
+                +++ b/docs/INDEX.md
+                @@ -1,3 +1,4 @@
+                 # I
+                 <!-- doc-index:start -->
+                +- [A](a.md)
+                 <!-- doc-index:end -->
 
-            """)
+                """)
         try tree.write("docs/INDEX.md", "# I\n- [A](a.md)\n")
         for mode in [DocIndexOptions.Mode.diff, .write] {
             options.mode = mode
@@ -194,11 +203,13 @@ struct RewriteCase: Sendable, CustomTestStringConvertible {
         try FileManager.default.createDirectory(atPath: tree.root + "/docs/guide", withIntermediateDirectories: true)
         // A plain move, not added: git sees a deletion and an untracked file of the same name.
         try FileManager.default.moveItem(atPath: tree.root + "/docs/setup.md", toPath: tree.root + "/docs/guide/setup.md")
-        let outcome = try DocIndexChecker.run(DocIndexOptions(
-            index: tree.root + "/docs/INDEX.md", docs: tree.root + "/docs", root: tree.root,
-            workingDirectory: tree.root, mode: .write))
-        #expect(outcome.rewritten.map { String(decoding: $0, as: UTF8.self) }
-            == "<!-- doc-index:start -->\n- [Setup](guide/setup.md) — how to install\n<!-- doc-index:end -->\n")
+        let outcome = try DocIndexChecker.run(
+            DocIndexOptions(
+                index: tree.root + "/docs/INDEX.md", docs: tree.root + "/docs", root: tree.root,
+                workingDirectory: tree.root, mode: .write))
+        #expect(
+            outcome.rewritten.map { String(decoding: $0, as: UTF8.self) }
+                == "<!-- doc-index:start -->\n- [Setup](guide/setup.md) — how to install\n<!-- doc-index:end -->\n")
         #expect(outcome.removed.isEmpty)
         #expect(outcome.report.diagnostics.isEmpty)
     }
