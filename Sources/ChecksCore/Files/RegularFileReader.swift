@@ -36,13 +36,8 @@ public enum RegularFileReader {
     /// The whole file.
     /// - Parameter maxBytes: a file larger than this is refused (`tooLarge`) before any byte is read.
     public static func read(_ path: String, maxBytes: Int? = nil) throws -> [UInt8] {
-        // O_NONBLOCK so opening a FIFO returns at once; fstat then tells us what it is.
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+        let (fd, info) = try openRegularFile(path)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError.notRegularFile(path) }
         let size = Int(info.st_size)
         if let maxBytes, size > maxBytes { throw ReadError.tooLarge(path, size: size, limit: maxBytes) }
         var failure: Int32 = 0
@@ -65,15 +60,30 @@ public enum RegularFileReader {
         return buffer
     }
 
+    /// Opens `path` for reading if it is a regular file; the caller closes the descriptor.
+    /// O_NONBLOCK so opening a FIFO returns at once; fstat then tells what it is, and a FIFO, socket
+    /// or device is refused before a byte is read.
+    private static func openRegularFile(_ path: String) throws -> (Int32, stat) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw ReadError.unreadable(path, reason: reason)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw ReadError.notRegularFile(path)
+        }
+        return (fd, info)
+    }
+
     /// Lines as GitHub numbers them (a final line without a newline still counts), read in 64 KiB
     /// pieces: a `#L10` link into a large file must not hold the whole file in memory.
     public static func countLines(_ path: String) throws -> Int {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
+        let (fd, _) = try openRegularFile(path)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ReadError.unreadable(path, reason: String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError.notRegularFile(path) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var newlines = 0
         var last: UInt8?
