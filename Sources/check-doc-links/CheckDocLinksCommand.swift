@@ -14,14 +14,7 @@ struct CheckDocLinksCommand: ParsableCommand {
             + "Exit codes: 0 clean, 1 findings at error severity, 2 bad input or configuration, 64 usage error.",
         version: ToolkitVersion.current)
 
-    @Argument(help: "Markdown files or folders to check (default: docs if it exists, else .).")
-    var paths: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "Repository root: /x links resolve here and nothing outside it is read (default: the git work tree, else the current folder).",
-            valueName: "DIR"))
-    var root: String?
+    @OptionGroup var tree: DocTreeOptions
 
     @Option(
         name: [.short, .customLong("config")],
@@ -54,18 +47,6 @@ struct CheckDocLinksCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("How long cached results stay valid: 1d, 12h, 30m, 90s (default 1d).", valueName: "AGE"))
     var maxCacheAge: String?
-
-    @Option(
-        name: .customLong("exclude"), help: ArgumentHelp("Skip files matching this glob (repeatable; adds to config `exclude`).", valueName: "GLOB"))
-    var excludes: [String] = []
-
-    @Option(
-        name: .customLong("ignore"),
-        help: ArgumentHelp("Do not check links matching this regex (repeatable; adds to config `ignore`).", valueName: "REGEX"))
-    var ignores: [String] = []
-
-    @Flag(help: "Also report Markdown files no other file links to (README.md and INDEX.md exempt).")
-    var orphans = false
 
     @Flag(name: .short, help: "markdown-link-check -q: report errors only.")
     var quiet = false

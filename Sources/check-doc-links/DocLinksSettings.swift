@@ -30,8 +30,8 @@ struct DocLinksSettings {
     // swiftlint:disable:next function_body_length
     static func resolve(_ command: CheckDocLinksCommand) throws -> DocLinksSettings {
         let cwd = FileManager.default.currentDirectoryPath
-        let targets = command.paths.isEmpty ? [FileManager.default.fileExists(atPath: "docs") ? "docs" : "."] : command.paths
-        let rootPath = try RepositoryRoot.resolve(explicit: command.root, firstPath: targets[0], cwd: cwd)
+        let targets = command.tree.targets
+        let rootPath = try command.tree.resolveRoot(cwd: cwd)
         let table = try ConfigurationFile.load(root: rootPath).table("doc-links", schema: schema)
         let tomlFile = table.file ?? ConfigurationFile.fileName
 
@@ -47,12 +47,12 @@ struct DocLinksSettings {
                 projectBaseUrl: "file://" + cwd)
         }
 
-        let excludes = (table.strings("exclude") ?? []) + command.excludes
-        let ignores = (table.strings("ignore") ?? []) + command.ignores
+        let excludes = (table.strings("exclude") ?? []) + command.tree.excludes
+        let ignores = (table.strings("ignore") ?? []) + command.tree.ignores
         let ignoreMatchers = try ignores.map { pattern in
             do { return try NSRegularExpressionMatcher(pattern) } catch {
                 throw SettingsError(
-                    "\(command.ignores.contains(pattern) ? "--ignore" : "\(tomlFile): 'ignore' in [doc-links]"): invalid regex '\(pattern)'")
+                    "\(command.tree.ignores.contains(pattern) ? "--ignore" : "\(tomlFile): 'ignore' in [doc-links]"): invalid regex '\(pattern)'")
             }
         }
         let localIgnores =
@@ -63,7 +63,7 @@ struct DocLinksSettings {
         var docRefs = DocRefsOptions(
             paths: targets, root: rootPath, workingDirectory: cwd,
             exclude: try excludes.map(GlobPattern.init), ignore: localIgnores,
-            orphans: command.orphans || table.bool("orphans") == true,
+            orphans: command.tree.orphans || table.bool("orphans") == true,
             repository: repository.map { GitHubRepository(owner: $0.owner, name: $0.repo) })
         docRefs.honoursDisableComments = honoursDisable
 

@@ -12,26 +12,7 @@ struct CheckDocRefsCommand: ParsableCommand {
         discussion: "Exit codes: 0 clean, 1 findings at error severity, 2 bad input or configuration, 64 usage error.",
         version: ToolkitVersion.current)
 
-    @Argument(help: "Markdown files or folders to check (default: docs if it exists, else .).")
-    var paths: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "Repository root: /x links resolve here and nothing outside it is read (default: the git work tree, else the current folder).",
-            valueName: "DIR"))
-    var root: String?
-
-    @Option(
-        name: .customLong("exclude"), help: ArgumentHelp("Skip files matching this glob (repeatable; adds to config `exclude`).", valueName: "GLOB"))
-    var excludes: [String] = []
-
-    @Option(
-        name: .customLong("ignore"),
-        help: ArgumentHelp("Do not check targets matching this regex (repeatable; adds to config `ignore`).", valueName: "REGEX"))
-    var ignores: [String] = []
-
-    @Flag(help: "Also report Markdown files no other file links to (README.md and INDEX.md exempt).")
-    var orphans = false
+    @OptionGroup var tree: DocTreeOptions
 
     @Flag(help: "List the rules and exit.")
     var listRules = false
@@ -50,12 +31,12 @@ struct CheckDocRefsCommand: ParsableCommand {
         let tool = DocRefsChecker.toolName
         try ToolRun.execute(tool: tool, output: output) {
             let cwd = FileManager.default.currentDirectoryPath
-            let targets = paths.isEmpty ? [FileManager.default.fileExists(atPath: "docs") ? "docs" : "."] : paths
-            let rootPath = try RepositoryRoot.resolve(explicit: root, firstPath: targets[0], cwd: cwd)
+            let targets = tree.targets
+            let rootPath = try tree.resolveRoot(cwd: cwd)
             let table = try ConfigurationFile.load(root: rootPath).table("doc-refs", schema: Self.configSchema)
-            let allExcludes = (table.strings("exclude") ?? []) + excludes
-            let allIgnores = (table.strings("ignore") ?? []) + ignores
-            let wantsOrphans = orphans || table.bool("orphans") == true
+            let allExcludes = (table.strings("exclude") ?? []) + tree.excludes
+            let allIgnores = (table.strings("ignore") ?? []) + tree.ignores
+            let wantsOrphans = tree.orphans || table.bool("orphans") == true
             if output.printConfig {
                 ToolRun.printConfiguration([
                     (
