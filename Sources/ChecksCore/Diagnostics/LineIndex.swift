@@ -16,12 +16,23 @@ public struct LineIndex: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
         if let base = bytes.baseAddress {
-            // memchr finds newlines a word at a time; a byte loop was a visible share of a whole run.
-            var offset = 0
-            while offset < bytes.count, let hit = memchr(base + offset, 0x0A, bytes.count - offset) {
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                starts.append(position + 1)
-                offset = position + 1
+            if memchr(base, 0x0D, bytes.count) == nil {
+                // memchr finds newlines a word at a time; a byte loop was a visible share of a whole run.
+                var offset = 0
+                while offset < bytes.count, let hit = memchr(base + offset, 0x0A, bytes.count - offset) {
+                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    starts.append(position + 1)
+                    offset = position + 1
+                }
+            } else {
+                // Lines end as cmark ends them (CommonMark §2.1): at LF, at CR LF, and at a CR alone,
+                // so the line numbers cmark reports and these line starts agree in classic-Mac files.
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+                        starts.append(index + 1)
+                    }
+                }
             }
         }
         lineStarts = starts

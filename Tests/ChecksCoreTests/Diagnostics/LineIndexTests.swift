@@ -73,6 +73,15 @@ import Testing
         #expect(position(text, 5) == (2, 2))
     }
 
+    /// A CR alone ends a line too, as in cmark; CR LF stays one line end.
+    @Test func aLoneCarriageReturnEndsALine() {
+        let text = "a\ré [x](y.md)\r\nlast"
+        #expect(LineIndex(Array(text.utf8)).lineStarts == [0, 2, 16])
+        let link = Array(text.utf8).count - "[x](y.md)\r\nlast".utf8.count
+        #expect(position(text, link) == (2, 3))
+        #expect(position(text, Array(text.utf8).count - 1) == (3, 4))
+    }
+
     @Test func invalidUTF8NeverTraps() {
         let samples: [[UInt8]] = [
             [0xFF, 0xFE, 0x0A, 0x41],
