@@ -7,39 +7,31 @@ import Foundation
 public final class LinkFaultServer: @unchecked Sendable {
     /// The servers by name: silent, trickle, headers, huge, tls, refused, stats.
     public let ports: [String: Int]
-    private let process: Process
-    private let stdin: Pipe
+    private let server: PythonServer.Running
 
     public struct StartError: Error, CustomStringConvertible {
         public var description: String
     }
 
     public init() throws {
-        let (process, stdin, line) = try PythonServer.start(script: "links/fault_server.py", arguments: [])
+        let (server, line) = try PythonServer.start(script: "links/fault_server.py", arguments: [])
         let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         var ports: [String: Int] = [:]
         for (name, value) in object ?? [:] {
             if let port = value as? Int { ports[name] = port }
         }
         guard ports["tls"] != nil, ports["silent"] != nil else {
-            process.terminate()
-            try? stdin.fileHandleForWriting.close()
+            server.stop()
             let reason = (object?["error"] as? String) ?? "the fault server printed no ports: \(line)"
             throw StartError(description: reason)
         }
         self.ports = ports
-        self.process = process
-        self.stdin = stdin
-    }
-
-    deinit {
-        stop()
+        self.server = server
     }
 
     /// Ends the servers now (idempotent).
     public func stop() {
-        if process.isRunning { process.terminate() }
-        try? stdin.fileHandleForWriting.close()
+        server.stop()
     }
 
     /// `http://127.0.0.1:PORT/<path>` of the named server (`https` for `tls`).

@@ -10,8 +10,7 @@ import Foundation
 /// use their own `/t/NAME/` prefix (see `url(_:_:)`) so their counts do not mix.
 public final class LinkTestServer: @unchecked Sendable {
     public let port: Int
-    private let process: Process
-    private let stdin: Pipe
+    private let server: PythonServer.Running
 
     public enum StartError: Error, CustomStringConvertible {
         case noPython
@@ -27,25 +26,19 @@ public final class LinkTestServer: @unchecked Sendable {
 
     /// Starts the server; `delay` is the `/u/N` routes' answer time in seconds.
     public init(delay: Double = 0) throws {
-        let (process, stdin, line) = try PythonServer.start(
+        let (server, line) = try PythonServer.start(
             script: "links/server.py", arguments: delay > 0 ? ["--delay", "\(delay)"] : [])
         guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
+            server.stop()
             throw StartError.noPort(line)
         }
         self.port = port
-        self.process = process
-        self.stdin = stdin
-    }
-
-    deinit {
-        stop()
+        self.server = server
     }
 
     /// Ends the server now (idempotent).
     public func stop() {
-        if process.isRunning { process.terminate() }
-        try? stdin.fileHandleForWriting.close()
+        server.stop()
     }
 
     /// `http://127.0.0.1:PORT/t/<test>/<route>`, e.g. `url("dedupe", "ok")`.

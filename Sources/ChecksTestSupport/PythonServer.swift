@@ -10,7 +10,7 @@ enum PythonServer {
     /// Runs `python3 Fixtures/<script> <arguments>` with its stdin on a pipe (the server exits when
     /// the pipe closes, so it never outlives the test process) and returns its first stdout line.
     /// - Throws: `LinkTestServer.StartError` when python3 is missing or no line comes within 10 s.
-    static func start(script: String, arguments: [String]) throws -> (Process, Pipe, String) {
+    static func start(script: String, arguments: [String]) throws -> (Running, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", FixturePaths.fixture(script).path] + arguments
@@ -39,7 +39,29 @@ enum PythonServer {
             try? stdin.fileHandleForWriting.close()
             throw LinkTestServer.StartError.noPort(box.value ?? "")
         }
-        return (process, stdin, line)
+        return (Running(process: process, stdin: stdin), line)
+    }
+
+    /// A started server: ended by `stop()`, by `deinit`, or at the latest when the test process
+    /// exits and the server's stdin closes.
+    final class Running: @unchecked Sendable {
+        private let process: Process
+        private let stdin: Pipe
+
+        init(process: Process, stdin: Pipe) {
+            self.process = process
+            self.stdin = stdin
+        }
+
+        deinit {
+            stop()
+        }
+
+        /// Ends the server now (idempotent).
+        func stop() {
+            if process.isRunning { process.terminate() }
+            try? stdin.fileHandleForWriting.close()
+        }
     }
 
     /// HTTP/1.0 GET of `path` on 127.0.0.1:`port` over a plain socket (which keeps FoundationNetworking
