@@ -9,10 +9,19 @@
 ///   start a key (`[!]`, `[[ .x]]`, `[` at the end of a line);
 /// - `parser::parse_value` from `parse_array`: an element may not start with `}` (`a = [}`,
 ///   `a = [1, }`);
+/// - `parser::parse_time` from `parse_date_time`: a value shaped `YYYY-MM-DDT` (or `t`) whose next
+///   character is not a digit, while a `:` later in the token makes the parser take it for a
+///   date-time (`d = 1979-05-27T'7:32:00Z`);
+/// - `parse_value`'s scan after its look-ahead for a date-time written with a space: a value such
+///   as `1979-05-27 9` followed by a terminator (`a = [1979-05-27 9 T07:32:00Z`); the parser reads
+///   the digit after the space as the start of a time and asserts that more follows. Found as
+///   `DATE SPACE DIGIT` then a non-digit, which no valid value has (a time needs two digits);
 /// - and in TOMLKit itself, a `\u0000` escape in a key: keys are copied out as C strings, so the
 ///   table's iterator looks up a truncated key and force-unwraps the missing value. The escape is
 ///   refused in every basic string, as a literal NUL already is (no path, glob or threshold has one).
-/// The first two shapes are invalid TOML, so reporting them here never rejects a valid file.
+/// The first four shapes are invalid TOML, so reporting them here never rejects a valid file. The
+/// date-time ones are looked for in value position only (after `=` or as an array element): a bare
+/// key such as `2020-01-01T` is valid.
 enum TOMLParserGuard {
     /// The 1-based line and column (in Unicode scalars, as TOMLKit counts) of the first character
     /// that would reach an assertion, with a message in TOMLKit's style; nil when there is none.
@@ -28,6 +37,8 @@ enum TOMLParserGuard {
         var atStatementStart = true
         // Just after an array's `[` or `,` (blanks, line breaks and comments between do not count).
         var expectingElement = false
+        // Just after a key's `=`.
+        var expectingValue = false
 
         func newline(at index: Int) {
             line += 1
@@ -61,7 +72,16 @@ enum TOMLParserGuard {
             if expectingElement && c == "}" {
                 return (line, i - lineStart + 1, "expected a value or ']' in the array, saw '}'")
             }
+            if expectingElement || expectingValue {
+                if let column = dateTimeWithoutTime(scalars, at: i) {
+                    return (line, column - lineStart + 1, "expected a time after the date's 'T', saw \(describe(scalars[column]))")
+                }
+                if let column = loneDigitAfterSpace(scalars, at: i) {
+                    return (line, column - lineStart + 1, "expected a value terminator, saw '\(scalars[column])'")
+                }
+            }
             expectingElement = false
+            expectingValue = false
             switch c {
             case "\"", "'":
                 atStatementStart = false
@@ -93,6 +113,8 @@ enum TOMLParserGuard {
                 _ = open.popLast()
             case ",":
                 expectingElement = open.last == "["
+            case "=":
+                expectingValue = true
             default:
                 break
             }
@@ -100,6 +122,42 @@ enum TOMLParserGuard {
             i += 1
         }
         return nil
+    }
+
+    /// For `YYYY-MM-DDT` or `YYYY-MM-DDt` at `index` followed by something other than a digit, the
+    /// index of that character; nil otherwise (the end of the text after `T` is a plain parse error).
+    private static func dateTimeWithoutTime(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+        let shape = "DDDD-DD-DDT"
+        let after = index + shape.unicodeScalars.count
+        guard after < scalars.count else { return nil }
+        for (offset, expected) in shape.unicodeScalars.enumerated() {
+            let c = scalars[index + offset]
+            switch expected {
+            case "D": guard ("0"..."9").contains(c) else { return nil }
+            case "T": guard c == "T" || c == "t" else { return nil }
+            default: guard c == expected else { return nil }
+            }
+        }
+        return ("0"..."9").contains(scalars[after]) ? nil : after
+    }
+
+    /// For a value starting with a digit at `index` that is followed by one space, one digit and then
+    /// anything but a digit (or the end), the index of that lone digit; nil otherwise. Only a
+    /// date-time may go on after a space, and its time starts with two digits.
+    private static func loneDigitAfterSpace(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+        guard ("0"..."9").contains(scalars[index]) else { return nil }
+        var end = index
+        while end < scalars.count, !isValueTerminator(scalars[end]) { end += 1 }
+        let digit = end + 1
+        guard digit < scalars.count, scalars[end] == " ", ("0"..."9").contains(scalars[digit]) else { return nil }
+        if digit + 1 < scalars.count, ("0"..."9").contains(scalars[digit + 1]) { return nil }
+        return digit
+    }
+
+    /// What ends a value for toml++ (`is_value_terminator`), ASCII part: blanks, line breaks,
+    /// `,`, `]`, `}` and a comment's `#`.
+    private static func isValueTerminator(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\n" || c == "\r" || c == "," || c == "]" || c == "}" || c == "#"
     }
 
     /// `\u0000` or `\U00000000` at `index` (the backslash).

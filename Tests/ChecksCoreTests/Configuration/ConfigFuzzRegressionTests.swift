@@ -44,6 +44,14 @@ import Testing
         ("[\"a\\u0000b\"]\n", 1, 4, "nul character (U+0000) is not allowed"),
         ("x = 1\n\"k\\U00000000\" = 2\n", 2, 3, "nul character (U+0000) is not allowed"),
         ("a = \"\"\"\nline\n  \\u0000\"\"\"\n", 3, 3, "nul character (U+0000) is not allowed"),
+        ("d = 1979-05-27T'7:32:00Z", 1, 16, "expected a time after the date's 'T', saw '\\''"),
+        ("re = 1979-05-27T$7:32:00Z", 1, 17, "expected a time after the date's 'T', saw '$'"),
+        ("a = [1979-05-27t:07:32]\n", 1, 17, "expected a time after the date's 'T', saw ':'"),
+        ("t = { d = 1979-05-27T x:1 }\n", 1, 22, "expected a time after the date's 'T', saw ' '"),
+        ("-aa1rce = [1979-05-27 9 T07:32:00Z\n", 1, 23, "expected a value terminator, saw '9'"),
+        ("a = 1979-05-27 9\n", 1, 16, "expected a value terminator, saw '9'"),
+        ("a = [1, 2 3]\n", 1, 11, "expected a value terminator, saw '3'"),
+        ("a = { b = 1_979-05-27 0}\n", 1, 23, "expected a value terminator, saw '0'"),
     ])
     func parserTrapIsASyntaxError(text: String, line: Int, column: Int, message: String) {
         #expect {
@@ -67,6 +75,8 @@ import Testing
         "a = [ { b = 1 }, {}, [], [[]] ]\nc = { d = [1, 2], e = {} }\nf = [\"}\", '}', \"\"\"}\"\"\"]\n",
         "a = [ # }\n  1, # }\n]\n",
         "a = \"\\\\u0000\"\nb = '\\u0000'\nc = \"\\u0001\"\n",
+        "a = 1979-05-27 07:32:00\nb = [ 1979-05-27 07:32:00 , 2 ]\nc = 1 # 2 3\n",
+        "2020-01-01T = 1\n2020-01-01Tx = 2\nd = 1979-05-27T07:32:00Z\ne = [1979-05-27t07:32:00, 1979-05-27 07:32:00]\n",
     ])
     func validTOMLIsStillAccepted(text: String) throws {
         _ = try ConfigurationFile(text: text, file: ConfigurationFile.pyprojectFileName)
