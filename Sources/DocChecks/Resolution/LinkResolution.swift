@@ -31,6 +31,8 @@ public struct ResolvedLink: Sendable {
     public var anchorFile: String?
     /// The destination the user most likely meant, in the form they would write it.
     public var suggestion: String?
+    /// Matched an `ignore` pattern: no rule says anything about it.
+    public var isIgnored = false
 
     public init(link: MarkdownLink, isChecked: Bool) {
         self.link = link

@@ -19,6 +19,7 @@ public struct LinkResolver: Sendable {
         var result = ResolvedLink(link: link, isChecked: true)
         if ignore.contains(where: { $0.matches(link.destination) }) {
             result.isChecked = false
+            result.isIgnored = true
             return result
         }
         switch LinkTarget.parse(link.destination, sourcePath: sourcePath, repository: repository) {

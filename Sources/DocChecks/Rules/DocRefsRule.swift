@@ -39,6 +39,7 @@ public enum DocRefsRules {
         MissingFileRule.self,
         CaseMismatchRule.self,
         EscapesRootRule.self,
+        StrippedLinkRule.self,
         MissingAnchorRule.self,
         AnchorCaseRule.self,
         LineOutOfRangeRule.self,

@@ -91,6 +91,17 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
                 "docs/a.md": "«P»‸[up](../../../etc/passwd) ‸[enc](..%2F..%2F..%2Fetc%2Fpasswd)\n"
             ], expected: ["escapes-root", "escapes-root"]),
         RuleCase(
+            name: "stripped-link: javascript, vbscript and data targets, however spelled",
+            files: [
+                "docs/a.md":
+                    "# A\n\n«P»‸[js](javascript:alert(1)) ‸[JS](JaVaScRiPt:void(0)) ‸[vb](vbscript:x) ‸![i](data:image/png;base64,AA==)\n"
+                    + "«P»<a href=\"‸javascript:x\">h</a> ‸[ref][r]\n\n[r]: DATA:text/plain,x\n"
+                    + "[ok](javascript.md) [ok2](https://x.org/javascript:) [ok3](data-sheet.md) [ok4](javascripts:x)\n",
+                "docs/javascript.md": "# J\n",
+                "docs/data-sheet.md": "# D\n",
+            ],
+            expected: ["stripped-link", "stripped-link", "stripped-link", "stripped-link", "stripped-link", "stripped-link"]),
+        RuleCase(
             name: "reference definitions: undefined, unused, duplicate",
             files: [
                 "docs/a.md":
@@ -189,6 +200,29 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         #expect(Set(ids).count == ids.count)
         let covered = Set(Self.cases.flatMap(\.expected))
         #expect(Set(ids).subtracting(covered).isEmpty, "rules without a table case: \(Set(ids).subtracting(covered))")
+    }
+
+    /// A target matched by an `ignore` pattern gets no finding, stripped-link included.
+    @Test func ignoredStrippedLinkIsNotReported() throws {
+        let tree = try TemporaryTree()
+        try tree.write("docs/a.md", "[a](javascript:void(0)) [b](data:text/plain,x)\n")
+        let report = try DocRefsChecker.run(
+            DocRefsOptions(
+                paths: ["docs"], root: tree.root, workingDirectory: tree.root, ignore: [try NSRegularExpressionBox("^javascript:")]))
+        #expect(report.diagnostics.map(\.rule) == ["stripped-link"])
+        #expect(report.diagnostics.first?.column == 25)
+    }
+
+    /// Read as a browser reads a scheme: leading blanks and controls skipped, tabs and line breaks
+    /// inside dropped, letter case ignored.
+    @Test(
+        arguments: [
+            (" \u{01}javascript:x", "javascript:"), ("java\tscr\nipt:x", "javascript:"), ("VBScript:x", "vbscript:"),
+            ("data:,", "data:"), ("java script:x", nil), ("javascripts:x", nil), ("jävascript:x", nil), ("data", nil),
+            ("./javascript:x", nil), ("", nil),
+        ] as [(String, String?)])
+    func strippedSchemeIsReadAsABrowserReadsIt(destination: String, scheme: String?) {
+        #expect(StrippedLinkRule.strippedScheme(of: destination) == scheme)
     }
 
     @Test func ownGitHubURLsAreCheckedAsLocalFiles() throws {
