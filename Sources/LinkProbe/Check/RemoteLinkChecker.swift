@@ -98,7 +98,7 @@ public enum RemoteLinkChecker {
             let lower = url.lowercased()
             if lower.hasPrefix("file:") {
                 result.checkedLinks += 1
-                if let problem = fileProblem(url, root: options.root) {
+                if let problem = fileProblem(url, root: options.root, replaced: url != raw) {
                     diagnostics.append(diagnostic(occurrence, RemoteLinkRules.deadLink, .error, problem))
                 } else if options.verbose {
                     diagnostics.append(diagnostic(occurrence, RemoteLinkRules.linkOK, .note, "file exists"))
@@ -266,8 +266,10 @@ public enum RemoteLinkChecker {
         return false
     }
 
-    /// `file:` URLs (made by a `{{BASEURL}}` replacement): the file must exist inside the root.
-    static func fileProblem(_ url: String, root: String) -> String? {
+    /// `file:` URLs, written so or made by a `{{BASEURL}}` replacement: the file must exist inside
+    /// the root. `replaced` says which, so the message names replacementPatterns only when one applied.
+    static func fileProblem(_ url: String, root: String, replaced: Bool = false) -> String? {
+        let after = replaced ? " (after replacementPatterns)" : ""
         var path = String(url.dropFirst("file:".count))
         if path.hasPrefix("//") {
             path = String(path.dropFirst(2))
@@ -282,10 +284,10 @@ public enum RemoteLinkChecker {
         path = LinkTextDecoding.percentDecoded(path)
         let standardised = (path as NSString).standardizingPath
         guard standardised == root || standardised.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            return "dead link: \(standardised) is outside the repository root (after replacementPatterns)"
+            return "dead link: \(standardised) is outside the repository root\(after)"
         }
         return FileManager.default.fileExists(atPath: standardised)
-            ? nil : "dead link: no file at \(standardised) (after replacementPatterns)"
+            ? nil : "dead link: no file at \(standardised)\(after)"
     }
 }
 

@@ -142,6 +142,15 @@ import Testing
                 at("a.md", 3, "https://docs.example/../../etc/passwd"),
             ], options: options)
         #expect(result.diagnostics.map(\.line) == [2, 3])
-        #expect(result.diagnostics.last?.message.contains("outside the repository root") == true)
+        #expect(result.diagnostics.first?.message == "dead link: no file at \(folder.path)/gone.md (after replacementPatterns)")
+        #expect(result.diagnostics.last?.message == "dead link: /etc/passwd is outside the repository root (after replacementPatterns)")
+
+        // Written as file: by hand, no replacement: the message does not blame one.
+        options.replacements = []
+        let written = RemoteLinkChecker.run([at("a.md", 4, "file:///etc/passwd"), at("a.md", 5, "file://\(folder.path)/gone.md")], options: options)
+        #expect(
+            written.diagnostics.map(\.message) == [
+                "dead link: /etc/passwd is outside the repository root", "dead link: no file at \(folder.path)/gone.md",
+            ])
     }
 }
