@@ -1,9 +1,9 @@
 import ChecksCore
 
 /// A `javascript:`, `vbscript:` or `data:` target. GitHub's HTML sanitizer drops such an `href` or
-/// `src` when it renders the page, so readers get plain text or a missing image, and no other link
-/// checker says so (markdown-link-check reports an "Unsupported Protocol" that never fails a run).
-/// A warning, not an error: some site generators keep `data:` images.
+/// `src` when it renders the page, so readers get plain text or a missing image (markdown-link-check
+/// only marks such links "Unsupported Protocol", which never fails a run). A warning, not an error:
+/// some site generators keep `data:` images.
 public struct StrippedLinkRule: DocRefsRule {
     public static let id = "stripped-link"
     public static let severity = Severity.warning
@@ -30,21 +30,15 @@ public struct StrippedLinkRule: DocRefsRule {
     static func strippedScheme(of destination: String) -> String? {
         var scheme = ""
         for scalar in destination.unicodeScalars {
-            if scalar.value <= 0x20 {
-                if scheme.isEmpty || scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
-                return nil
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" || (scheme.isEmpty && scalar.value <= 0x20) { continue }
+            // Longer than the longest scheme looked for, or a character no scheme has.
+            guard scalar.isASCII, scalar.value > 0x20, scheme.utf8.count < 11 else { return nil }
+            scheme.unicodeScalars.append(scalar)
+            if scalar == ":" {
+                let lower = scheme.lowercased()
+                return schemes.contains(lower) ? lower : nil
             }
-            guard scalar.isASCII else { return nil }
-            scheme.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value)).lowercasedASCII)
-            if scalar == ":" { return schemes.contains(scheme) ? scheme : nil }
-            if scheme.count >= 11 { return nil }
         }
         return nil
-    }
-}
-
-extension Unicode.Scalar {
-    fileprivate var lowercasedASCII: Unicode.Scalar {
-        ("A"..."Z").contains(self) ? Unicode.Scalar(value + 32) ?? self : self
     }
 }
