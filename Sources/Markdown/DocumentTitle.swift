@@ -26,7 +26,7 @@ public enum DocumentTitle {
             guard bytes.contains(0x23) || bytes.contains(0x3D) else { return nil }
             let source = SourceText(bytes)
             let frontMatterLines = FrontMatter.lineCount(in: source)
-            let start = frontMatterLines > 0 ? min(source.lines.lineStarts[frontMatterLines], bytes.count) : 0
+            let start = source.offset(afterLine: frontMatterLines)
             let body = UnsafeBufferPointer(rebasing: bytes[start...])
             return firstH1(body: body, source: source, lineOffset: frontMatterLines)
         }

@@ -158,7 +158,7 @@ private struct OutlineWalker {
 
     mutating func run() {
         lineOffset = frontMatter ? FrontMatter.lineCount(in: source) : 0
-        let start = lineOffset > 0 ? min(source.lines.lineStarts[lineOffset], source.bytes.count) : 0
+        let start = source.offset(afterLine: lineOffset)
         let body = UnsafeBufferPointer(rebasing: source.bytes[start...])
         let parsed: OpaquePointer? =
             body.isEmpty
@@ -293,7 +293,7 @@ private struct OutlineWalker {
                 spacing = source.string(markerEnd..<contentStart)
             }
         }
-        let endOffset = first <= last ? lineEnd(last) : lineRange.upperBound
+        let endOffset = first <= last ? source.offset(afterLine: last) : lineRange.upperBound
         let index = outline.items.count
         outline.items.append(
             OutlineItem(
@@ -320,11 +320,6 @@ private struct OutlineWalker {
         last = min(last, source.lineCount)
         while last > first, source.isBlank(line: last) { last -= 1 }
         return (first, max(first, last))
-    }
-
-    /// Offset just past a line's line break (or the end of the buffer).
-    private func lineEnd(_ line: Int) -> Int {
-        line < source.lines.lineCount ? source.lines.lineStarts[line] : source.bytes.count
     }
 
     /// Where an inline node really starts, as a 1-based line and byte column: cmark's columns are

@@ -58,7 +58,7 @@ private struct Walker {
         document.lineCount = source.lineCount
         frontMatterLines = FrontMatter.lineCount(in: source)
         for line in stride(from: 1, through: frontMatterLines, by: 1) { claimed[line] = true; codeLines[line] = true }
-        let start = frontMatterLines > 0 ? min(source.lines.lineStarts[frontMatterLines], source.bytes.count) : 0
+        let start = source.offset(afterLine: frontMatterLines)
         let body = UnsafeBufferPointer(rebasing: source.bytes[start...])
         let lineOffset = frontMatterLines
         // Everything cmark allocates for this document lives in this thread's arena and is released

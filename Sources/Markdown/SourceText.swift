@@ -31,6 +31,13 @@ struct SourceText {
         return start..<max(start, end)
     }
 
+    /// Offset just past a 1-based line's line break: where the next line starts, or the end of the
+    /// text when the line is the last (a file may end without a line break, front matter too).
+    func offset(afterLine line: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        return line < lines.lineCount ? min(lines.lineStarts[line], bytes.count) : bytes.count
+    }
+
     func byte(at offset: Int) -> UInt8? {
         offset >= 0 && offset < bytes.count ? bytes[offset] : nil
     }

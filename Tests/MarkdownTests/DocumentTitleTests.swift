@@ -20,6 +20,9 @@ import Testing
         Case(name: "after front matter", text: "---\ntitle: x\n---\n# Real\n", title: "Real", line: 4),
         Case(name: "entities and images", text: "# A &amp; B ![logo](l.png)\n", title: "A & B ", line: 1),
         Case(name: "nothing", text: "plain text\n", title: nil),
+        // Front matter that ends the file, without a line break: there is no body to read.
+        Case(name: "front matter only, no final line break", text: "---\ntitle: x\n# no\n---", title: nil),
+        Case(name: "front matter closed by a lone CR line", text: "---\r# no\r---", title: nil),
     ]
 
     @Test(arguments: cases)

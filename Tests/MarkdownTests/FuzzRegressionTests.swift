@@ -12,6 +12,10 @@ import Testing
     /// lone-cr-list-item.md: a lone CR ends a line for cmark but not for ChecksCore's LineIndex, so
     /// the list item cmark puts on line 2 lies past the table's only line and ListOutline built the
     /// range 2..<0.
+    ///
+    /// front-matter-at-end-of-file.md: front matter whose closing `---` is the file's last line, with
+    /// no line break after it (here after a lone CR): the body was taken to start at the next line's
+    /// offset, which does not exist.
     @Test func everyKeptInputIsReadWithoutCrashing() async {
         await #expect(processExitsWith: .success) {
             let folder = FixturePaths.fixture("fuzz/FuzzMarkdown")

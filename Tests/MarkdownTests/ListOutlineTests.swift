@@ -99,6 +99,12 @@ import Testing
         #expect(region.items.map(\.firstLine) == [2])
     }
 
+    /// Front matter that closes on the last line, with no line break after it, leaves no body.
+    @Test func frontMatterThatEndsTheFileLeavesNoItems() {
+        #expect(ListOutline.parse(Array("---\n- [A](a.md)\n---".utf8)).items.isEmpty)
+        #expect(ListOutline.parse(Array("+++\r- [A](a.md)\r+++".utf8)).items.isEmpty)
+    }
+
     @Test func crlfItemsKeepTheirLineBreaks() throws {
         let bytes = Array("- [A](a.md) — x\r\n- [B](b.md)\r\n".utf8)
         let outline = ListOutline.parse(bytes)

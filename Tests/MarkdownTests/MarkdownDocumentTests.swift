@@ -46,6 +46,9 @@ struct LinkCase: Sendable, CustomTestStringConvertible {
             name: "front matter is not Markdown",
             markdown: "---\ntitle: [no](a.md)\n---\n«P»‸[yes](b.md)\n", destinations: ["b.md"]),
         LinkCase(
+            name: "front matter that ends the file, with no line break",
+            markdown: "---\ntitle: [no](a.md)\n---", destinations: []),
+        LinkCase(
             name: "footnotes are not links",
             markdown: "«P»Text[^1] ‸[real](r.md)\n\n[^1]: note here\n", destinations: ["r.md"]),
         LinkCase(name: "escaped brackets", markdown: "«P»\\[not\\](a.md) ‸[yes](b.md)\n", destinations: ["b.md"]),
