@@ -48,11 +48,10 @@ public enum ToolRun {
         let context = ReportContext(
             colour: output.output == nil && Terminal.wantsColour(fileDescriptor: STDOUT_FILENO),
             workingDirectory: FileManager.default.currentDirectoryPath)
-        let text = reporter.render(report, context: context)
         if let path = output.output {
-            try AtomicFile.write(text, to: path)
+            try AtomicFile.write(to: path) { put in try reporter.write(report, context: context, to: put) }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try reporter.write(report, context: context) { FileHandle.standardOutput.write(Data($0)) }
         }
         if output.format == GitHubReporter.identifier,
             let summaryPath = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty,

@@ -23,6 +23,13 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { put in try put(bytes) }
+    }
+
+    /// The same, for contents made in pieces: `contents` is handed a function that appends bytes to
+    /// the temporary file, so a large report is never held whole. An error thrown by `contents`
+    /// leaves the target as it was.
+    public static func write(to path: String, contents: (_ put: ([UInt8]) throws -> Void) throws -> Void) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array(((folder.isEmpty ? "." : folder) + "/." + name + ".tmp-XXXXXX").utf8CString)
@@ -45,16 +52,18 @@ public enum AtomicFile {
             var existing = stat()
             let mode: mode_t = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
             fchmod(fd, mode)
-            var written = 0
-            while written < bytes.count {
-                let n = bytes.withUnsafeBytes { raw in
-                    Foundation.write(fd, raw.baseAddress.map { $0 + written }, bytes.count - written)
+            try contents { bytes in
+                var written = 0
+                while written < bytes.count {
+                    let n = bytes.withUnsafeBytes { raw in
+                        Foundation.write(fd, raw.baseAddress.map { $0 + written }, bytes.count - written)
+                    }
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw WriteError.cannotWrite(path, reason: String(cString: strerror(errno)))
+                    }
+                    written += n
                 }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError.cannotWrite(path, reason: String(cString: strerror(errno)))
-                }
-                written += n
             }
             guard fsync(fd) == 0 else { throw WriteError.cannotWrite(path, reason: String(cString: strerror(errno))) }
             if pauseBeforeRename > 0 {

@@ -9,6 +9,10 @@ public struct JSONReporter: Reporter {
         JSONReporter.document(for: report).serialized() + "\n"
     }
 
+    public func write(_ report: Report, context: ReportContext, to sink: ([UInt8]) throws -> Void) throws {
+        try JSONReporter.document(for: report).write(trailer: "\n", to: sink)
+    }
+
     public static func document(for report: Report) -> JSONValue {
         let diagnostics = report.diagnostics.map { d in
             JSONValue.object([

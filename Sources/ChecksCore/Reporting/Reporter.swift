@@ -17,6 +17,16 @@ public protocol Reporter: Sendable {
     static var identifier: String { get }
     init()
     func render(_ report: Report, context: ReportContext) -> String
+    /// Hands the rendering to `sink` in pieces. The default renders it whole; a format whose output
+    /// grows with the input (JSON lists every file of a coverage report) writes it piece by piece,
+    /// so the text never exists in memory at once.
+    func write(_ report: Report, context: ReportContext, to sink: ([UInt8]) throws -> Void) throws
+}
+
+extension Reporter {
+    public func write(_ report: Report, context: ReportContext, to sink: ([UInt8]) throws -> Void) throws {
+        try sink(Array(render(report, context: context).utf8))
+    }
 }
 
 /// The registry: adding a format is one file and one line here.

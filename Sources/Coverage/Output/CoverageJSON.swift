@@ -20,9 +20,12 @@ public enum CoverageJSON {
             })
     }
 
-    public static func files(_ files: [FileCoverage], display: (String) -> String) -> JSONValue {
-        .array(
-            files.map { file in
+    /// Made one file at a time as it is written (`lazyArray`): as a tree, the list of a report with
+    /// 50,000 files held more memory than the coverage data itself.
+    public static func files(_ files: [FileCoverage], display: @escaping (String) -> String) -> JSONValue {
+        .lazyArray(
+            JSONElements(count: files.count) { index in
+                let file = files[index]
                 let stats = file.stats
                 return .object([
                     ("path", .string(display(file.path))),

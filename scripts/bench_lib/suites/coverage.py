@@ -32,6 +32,8 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
 
 # check-coverage: failed: 0 errors, 12 warnings (…)   and the overall gate row "✓  overall  all files  84%"
 OURS_OVERALL = re.compile(r"overall\s+all files\s+([\d.]+%)")
+# check-coverage --format json: the overall gate's unrounded percent
+OURS_JSON_OVERALL = re.compile(r'"name": "overall",\s*"percent": ([\d.]+)')
 # pycobertura show: "TOTAL   2080000   320000   84.62%"
 PYCOBERTURA_TOTAL = re.compile(r"^TOTAL\s+.*?([\d.]+%)\s*$", re.M)
 # diff-cover: "Coverage: 66%"
@@ -110,6 +112,13 @@ def plan(ctx: Context) -> Plan:
                          "--new-code-fail-under", "0"]],
              first_match(OURS_OVERALL),
              shown_as="check-coverage coverage.xml --compare-branch main --fail-under 0 --new-code-fail-under 0"),
+        # The same run with the JSON report, which lists every file and its missing lines: the
+        # output that grows with the report, written piece by piece.
+        Tool("check-coverage json",
+             lambda s: [[ours, "coverage.xml", "--compare-branch", "main", "--fail-under", "0",
+                         "--new-code-fail-under", "0", "--format", "json"]],
+             lambda out, err: (lambda m: f"{float(m.group(1)):.0f}%" if m else None)(OURS_JSON_OVERALL.search(out)),
+             shown_as="check-coverage coverage.xml --compare-branch main --fail-under 0 --new-code-fail-under 0 --format json"),
         Tool("xmllint floor", lambda s: [[xmllint, "--stream", "--noout", "coverage.xml"]], None,
              shown_as="xmllint --stream --noout coverage.xml"),
         Tool("pycobertura", lambda s: [[pycobertura, "show", "coverage.xml"]], first_match(PYCOBERTURA_TOTAL),
@@ -132,7 +141,8 @@ def plan(ctx: Context) -> Plan:
         "lines only",
         "check-coverage runs every gate: reading, path mapping of every class against the repository, "
         "`git diff` from the merge-base for the new-code gate, the table; xmllint only parses",
-        "goal on memory: check-coverage's peak RSS stays under 64 MiB (column peak RSS)",
+        "goal on memory: check-coverage's peak RSS stays under 64 MiB (column peak RSS), with the text "
+        "report and with the JSON one",
     ]
     return Plan(
         suite=NAME, title=TITLE, subjects=[subject], tools=tools,
