@@ -208,9 +208,14 @@ indirect enum JSONText: Equatable {
                 valid = digits()
             }
             let text = String(String.UnicodeScalarView(scalars[start..<index]))
-            guard valid, let number = Double(text), number.isFinite else {
+            guard valid, let number = Double(text) else {
                 index = start
                 throw error("unexpected character")
+            }
+            // Valid JSON that no double holds (`1e999`; JSON.parse makes it Infinity).
+            guard number.isFinite else {
+                index = start
+                throw error("number out of range")
             }
             return number
         }

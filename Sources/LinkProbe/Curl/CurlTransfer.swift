@@ -222,7 +222,12 @@ final class CurlTransfer {
         return line.count
     }
 
-    private static func milliseconds(_ seconds: Double) -> Int {
-        max(1, Int((seconds * 1000).rounded()))
+    /// curl's whole milliseconds. Anything past `Int32.max` ms (about 24.8 days) is sent as that,
+    /// which in practice means no limit: `--timeout inf` or a configuration's `"timeout": "1e20d"`
+    /// trapped when converted to an integer.
+    static func milliseconds(_ seconds: Double) -> Int {
+        let milliseconds = (seconds * 1000).rounded()
+        guard milliseconds.isFinite, milliseconds < Double(Int32.max) else { return Int(Int32.max) }
+        return max(1, Int(milliseconds))
     }
 }
