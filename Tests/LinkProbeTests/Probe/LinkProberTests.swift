@@ -108,10 +108,11 @@ import Testing
     /// Timeouts of any size reach curl as whole milliseconds without trapping: `--timeout inf`,
     /// `timeout = 1e300` in TOML and `"timeout": "99999999999999999999d"` in a markdown-link-check
     /// file all crashed the tool before.
-    @Test(arguments: [
-        (0.5, 500), (0.0001, 1), (0, 1), (-3, 1), (2_147_483.647, 2_147_483_647), (1e300, 2_147_483_647),
-        (Double.infinity, 2_147_483_647), (Double.nan, 2_147_483_647),
-    ] as [(Double, Int)])
+    @Test(
+        arguments: [
+            (0.5, 500), (0.0001, 1), (0, 1), (-3, 1), (2_147_483.647, 2_147_483_647), (1e300, 2_147_483_647),
+            (Double.infinity, 2_147_483_647), (Double.nan, 2_147_483_647),
+        ] as [(Double, Int)])
     func timeoutsOfAnySizeBecomeCurlMilliseconds(seconds: Double, milliseconds: Int) {
         #expect(CurlTransfer.milliseconds(seconds) == milliseconds)
     }
