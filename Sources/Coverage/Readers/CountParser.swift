@@ -70,7 +70,10 @@ enum CountParser {
 
     /// A header total such as `lines-valid="16"` or xcc's `"1.0"`: a finite, non-negative number.
     static func headerNumber(_ text: String) -> Double? {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else { return nil }
+        // Past 1e15 no report counts lines; `lines-valid="1e300"` trapped when compared as an Int.
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0, value < 1e15 else {
+            return nil
+        }
         return value
     }
 }
