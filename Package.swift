@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "DocChecks", targets: ["DocChecks"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Benchmarks", targets: ["Benchmarks"]),
+        .library(name: "LinkProbe", targets: ["LinkProbe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

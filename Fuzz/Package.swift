@@ -39,6 +39,9 @@ let package = Package(
             name: "FuzzBenchmarkReaders",
             dependencies: ["FuzzSupport", .product(name: "Benchmarks", package: "autogit-checks")]),
         .executableTarget(
+            name: "FuzzLinkCheckConfig",
+            dependencies: ["FuzzSupport", .product(name: "LinkProbe", package: "autogit-checks")]),
+        .executableTarget(
             name: "FuzzConfig",
             dependencies: ["FuzzSupport", .product(name: "ChecksCore", package: "autogit-checks")]),
     ]
